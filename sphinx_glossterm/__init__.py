@@ -1,0 +1,65 @@
+"""sphinx_glossterm: glossaries and terminology books for Sphinx.
+
+Add ``"sphinx_glossterm"`` to ``extensions``; ``setup()`` lists everything the
+extension registers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+# Bump whenever the records the domain stores change shape.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the parser, directives, domain, transforms and checks."""
+    from . import config, gather, root
+    from .checks import run_checks
+    from .directives import (
+        GlosstermDirective,
+        GlosstermIncludeDirective,
+        GlosstermIndexDirective,
+        GlosstermSectionDirective,
+    )
+    from .domain import GlosstermDomain
+    from .index_page import FillGlossaryIndex
+    from .nodes import index_placeholder
+    from .parser import GlosstermParser
+    from .references import ResolveTermLinks
+
+    app.setup_extension("myst_parser")
+    config.register(app)
+    app.add_source_parser(GlosstermParser, override=True)
+    app.add_domain(GlosstermDomain)
+    app.add_directive("glossterm", GlosstermDirective)
+    app.add_directive("glossterm-section", GlosstermSectionDirective)
+    app.add_directive("glossterm-index", GlosstermIndexDirective)
+    app.add_directive("glossterm-include", GlosstermIncludeDirective)
+    app.add_node(index_placeholder)
+    app.add_post_transform(ResolveTermLinks)
+    app.add_post_transform(FillGlossaryIndex)
+    app.connect("config-inited", root.generate_root)
+    app.connect("config-inited", gather.exclude_gathered_files)
+    app.connect("env-get-outdated", gather.outdated_hosts)
+    app.connect("env-get-outdated", _outdated_index_pages)
+    app.connect("env-check-consistency", run_checks)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _outdated_index_pages(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Index pages list every entry: re-read them whenever any document changes."""
+    if not (added or changed or removed):
+        return []
+    return sorted(env.domains["glossterm"].index_pages)

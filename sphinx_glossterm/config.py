@@ -1,0 +1,157 @@
+"""Every ``glossterm_*`` option of conf.py, in one validated place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .warnings_ import GlosstermWarning, warning_kwargs
+
+logger = logging.getLogger(__name__)
+
+RENDER_KINDS = ("section", "box", "links")
+DIALECTS = ("auto", "pandoc", "myst")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionType:
+    """One typed-section class: how it is labelled and how it renders."""
+
+    name: str
+    labels: Mapping[str, str]
+    render: str = "section"
+
+    def label(self, language: str | None) -> str:
+        """The label in ``language`` (``de_AT`` falls back to ``de``), else English."""
+        lang = (language or "en").replace("-", "_")
+        return (
+            self.labels.get(lang)
+            or self.labels.get(lang.split("_")[0])
+            or self.labels.get("en")
+            or self.name
+        )
+
+
+DEFAULT_SECTION_TYPES: dict[str, dict[str, Any]] = {
+    "explanation": {"label": {"en": "Explanation", "de": "Erklärung"}, "render": "section"},
+    "haiku": {"label": {"en": "Haiku", "de": "Haiku"}, "render": "box"},
+    "seealso": {"label": {"en": "See also", "de": "Siehe auch"}, "render": "links"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A conf.py option: its name, default, accepted types and help text."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    help: str
+    rebuild: str = "env"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "glossterm_section_types",
+        {},
+        (dict,),
+        "Extra or overriding section types: {class: {'label': {lang: text}, 'render': kind}}.",
+    ),
+    Option(
+        "glossterm_dialect",
+        "auto",
+        (str,),
+        "How Markdown files are read: 'auto' (Pandoc dialect when a file uses it), "
+        "'pandoc' (always) or 'myst' (never).",
+    ),
+    Option(
+        "glossterm_layout_classes",
+        ["chapter", "small", "unnumbered", "unlisted"],
+        (list, tuple),
+        "Heading classes that are layout hints, never section types.",
+    ),
+    Option(
+        "glossterm_index_id",
+        "Index",
+        (str,),
+        "The link target that means the glossary's alphabetical index.",
+    ),
+    Option(
+        "glossterm_generate_root",
+        True,
+        (bool,),
+        "Write a minimal root document when the project has none.",
+    ),
+    Option(
+        "glossterm_infer_terms",
+        True,
+        (bool,),
+        "Treat a file's first heading that has an id but no .term class (H2 or H3) as a term.",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    """Declare every option with Sphinx."""
+    for option in OPTIONS:
+        app.add_config_value(option.name, option.default, option.rebuild, option.types)
+    app.connect("config-inited", validate, priority=100)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Reset malformed values to their defaults, with a warning naming the option."""
+    if config.glossterm_dialect not in DIALECTS:
+        _reject(config, "glossterm_dialect", f"must be one of {', '.join(DIALECTS)}")
+    if not all(isinstance(name, str) for name in config.glossterm_layout_classes):
+        _reject(config, "glossterm_layout_classes", "must be a list of class names")
+    try:
+        section_types(config)
+    except ValueError as error:
+        _reject(config, "glossterm_section_types", str(error))
+
+
+def section_types(config: Config) -> dict[str, SectionType]:
+    """The default section types updated with the project's, validated."""
+    merged: dict[str, dict[str, Any]] = {
+        name: dict(spec) for name, spec in DEFAULT_SECTION_TYPES.items()
+    }
+    user = config.glossterm_section_types
+    if not isinstance(user, Mapping):
+        raise ValueError("must be a dict mapping a class name to its settings")
+    for name, spec in user.items():
+        if not isinstance(name, str) or not isinstance(spec, Mapping):
+            raise ValueError(f"entry {name!r} must map a class name to a dict")
+        unknown = set(spec) - {"label", "render"}
+        if unknown:
+            raise ValueError(f"entry {name!r} has unknown keys {sorted(unknown)}")
+        merged.setdefault(name, {"label": {"en": name}, "render": "section"}).update(spec)
+    types: dict[str, SectionType] = {}
+    for name, spec in merged.items():
+        label = spec.get("label", {"en": name})
+        if isinstance(label, str):
+            label = {"en": label}
+        if not isinstance(label, Mapping):
+            raise ValueError(f"the label of {name!r} must be a string or a {{lang: text}} dict")
+        render = spec.get("render", "section")
+        if render not in RENDER_KINDS:
+            raise ValueError(f"the render of {name!r} must be one of {', '.join(RENDER_KINDS)}")
+        types[name] = SectionType(name, dict(label), render)
+    return types
+
+
+def layout_classes(config: Config) -> frozenset[str]:
+    """Heading classes that are layout hints."""
+    return frozenset(config.glossterm_layout_classes)
+
+
+def _reject(config: Config, name: str, reason: str) -> None:
+    default = next(option.default for option in OPTIONS if option.name == name)
+    logger.warning(
+        "%s %s; using the default %r", name, reason, default, **warning_kwargs(GlosstermWarning.CONFIG)
+    )
+    config[name] = default

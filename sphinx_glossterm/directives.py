@@ -1,0 +1,129 @@
+"""MyST directives: ``glossterm`` entries, their typed sections, and the index."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import nodes as gnodes
+from .config import section_types
+from .pandoc.identifiers import pandoc_identifier
+from .warnings_ import GlosstermWarning, warning_kwargs
+
+logger = logging.getLogger(__name__)
+
+
+def _aliases(text: str) -> list[str]:
+    return [alias.strip() for alias in text.split(",") if alias.strip()]
+
+
+class GlosstermDirective(SphinxDirective):
+    """An entry written in MyST: title, id, tagline, aliases, lead and typed sections."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {
+        "id": directives.unchanged_required,
+        "tagline": directives.unchanged,
+        "aliases": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        types = section_types(self.config)
+        title_text = self.arguments[0]
+        entry = gnodes.entry_section(
+            classes=self.options.get("class", []), aliases=_aliases(self.options.get("aliases", ""))
+        )
+        self.set_source_info(entry)
+        title_nodes, messages = self.parse_inline(title_text, lineno=self.lineno)
+        title = nodes.title(title_text, "", *title_nodes)
+        self.set_source_info(title)
+        entry += title
+        tagline_text = self.options.get("tagline", "").strip()
+        if tagline_text:
+            tagline = gnodes.tagline_paragraph()
+            self.set_source_info(tagline)
+            tagline_nodes, tagline_messages = self.parse_inline(tagline_text, lineno=self.lineno)
+            tagline += tagline_nodes
+            messages += tagline_messages
+            entry += tagline
+        lead = gnodes.lead_container()
+        self.set_source_info(lead)
+        sections: list[nodes.section] = []
+        for node in self.parse_content_to_nodes():
+            if isinstance(node, nodes.section) and gnodes.SECTION_TYPE in node:
+                sections.append(node)
+            elif sections:
+                # Text after a section belongs to it, as under a heading.
+                sections[-1] += node
+            else:
+                lead += node
+        if lead.children:
+            entry += lead
+        entry.extend(sections)
+        term_id = self.options.get("id") or pandoc_identifier(title_text)
+        gnodes.finish_entry(self.state.document, entry, term_id, types)
+        return [entry, *messages]
+
+
+class GlosstermSectionDirective(SphinxDirective):
+    """A typed section inside a ``glossterm`` entry: ``:::{glossterm-section} explanation``."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {
+        "title": directives.unchanged,
+        "id": directives.unchanged_required,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        types = section_types(self.config)
+        kind = self.arguments[0]
+        section = gnodes.typed_section(kind, types)
+        self.set_source_info(section)
+        section["classes"].extend(self.options.get("class", []))
+        if "id" in self.options:
+            section[gnodes.EXPLICIT_ID] = gnodes.register_id(
+                self.state.document, section, self.options["id"]
+            )
+        known = types.get(kind)
+        title_text = self.options.get("title") or (
+            known.label(self.config.language) if known else kind
+        )
+        title_nodes, messages = self.parse_inline(title_text, lineno=self.lineno)
+        title = nodes.title(title_text, "", *title_nodes)
+        self.set_source_info(title)
+        section += title
+        section += self.parse_content_to_nodes()
+        return [section, *messages]
+
+
+class GlosstermIndexDirective(SphinxDirective):
+    """The alphabetical index of all entries, filled in after every page is read."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        placeholder = gnodes.index_placeholder()
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+class GlosstermIncludeDirective(SphinxDirective):
+    """Stand-in for pages that are not Markdown; Markdown pages expand the include earlier."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        logger.warning(
+            "glossterm-include works in Markdown (MyST) pages only; nothing was included",
+            location=self.get_location(),
+            **warning_kwargs(GlosstermWarning.INCLUDE),
+        )
+        return []

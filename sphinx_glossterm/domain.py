@@ -1,0 +1,321 @@
+"""The ``glossterm`` domain: the Term records of every document, and link resolution.
+
+Per document it stores only what was read from that document (plain records
+from :mod:`.model`); everything project-wide (which entry an id means, the
+index, the checks) is derived from those records after reading.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from . import nodes as gnodes
+from .config import section_types
+from .model import Link, LinkKind, Section, Term
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ0-9\"„“(])")
+
+
+class TermIndex:
+    """Project-wide lookups derived from the per-document records."""
+
+    def __init__(self, terms: Iterable[Term], anchors: dict[str, dict[str, tuple[str, int | None]]]):
+        ordered = sorted(terms, key=lambda term: (term.source, term.line or 0, term.docname))
+        self.terms: list[Term] = ordered
+        self.by_id: dict[str, Term] = {}
+        self.duplicates: dict[str, list[Term]] = {}
+        for term in ordered:
+            if term.id in self.by_id:
+                self.duplicates.setdefault(term.id, [self.by_id[term.id]]).append(term)
+            else:
+                self.by_id[term.id] = term
+        # Explicit ids of other headings: ``### Beispiel {#example}``.
+        self.anchors: dict[str, tuple[str, str]] = {}
+        for docname in sorted(anchors):
+            for anchor, (title, _line) in sorted(anchors[docname].items()):
+                self.anchors.setdefault(anchor, (docname, title))
+
+
+class GlosstermDomain(Domain):
+    """Glossary entries: ``[text](#Id)`` links, ``{glossterm:term}`` and objects.inv."""
+
+    name = "glossterm"
+    label = "Glossary"
+    object_types = {"term": ObjType("glossary term", "term")}
+    roles = {"term": XRefRole(innernodeclass=nodes.inline)}
+    initial_data: dict[str, Any] = {
+        "terms": {},  # docname -> [Term]
+        "anchors": {},  # docname -> {anchor: (title, line)}
+        "links": {},  # docname -> [Link] written outside entries
+        "index_pages": {},  # docname -> True, pages holding a glossterm-index
+        "includes": {},  # docname -> [(pattern, ...), (file, ...)]
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: TermIndex | None = None
+
+    # -- stored data -------------------------------------------------------------
+
+    @property
+    def terms(self) -> dict[str, list[Term]]:
+        """The Term records of each document."""
+        return self.data["terms"]
+
+    @property
+    def index_pages(self) -> dict[str, bool]:
+        """The documents that hold a ``glossterm-index`` directive."""
+        return self.data["index_pages"]
+
+    @property
+    def includes(self) -> dict[str, list[tuple[str, ...]]]:
+        """For each page with ``glossterm-include``: its patterns and the files they matched."""
+        return self.data["includes"]
+
+    @property
+    def page_links(self) -> dict[str, list[Link]]:
+        """Term links written outside any entry, per document."""
+        return self.data["links"]
+
+    def all_terms(self) -> list[Term]:
+        """Every entry of the project, in a stable order."""
+        return self.index.terms
+
+    @property
+    def index(self) -> TermIndex:
+        """The project-wide lookups, computed once after the records change."""
+        if self._index is None:
+            records = (term for terms in self.terms.values() for term in terms)
+            self._index = TermIndex(records, self.data["anchors"])
+        return self._index
+
+    def _changed(self) -> None:
+        self._index = None
+
+    def note_include(self, docname: str, patterns: Iterable[str], files: Iterable[str]) -> None:
+        """Remember what a ``glossterm-include`` on ``docname`` gathered."""
+        self.includes[docname] = [tuple(patterns), tuple(files)]
+
+    def note_index_page(self, docname: str) -> None:
+        """Remember that ``docname`` shows the glossary index."""
+        self.index_pages[docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        for store in ("terms", "anchors", "links", "index_pages", "includes"):
+            self.data[store].pop(docname, None)
+        self._changed()
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for store in ("terms", "anchors", "links", "index_pages", "includes"):
+            for docname, value in otherdata[store].items():
+                if docname in docnames:
+                    self.data[store][docname] = value
+        self._changed()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        types = section_types(env.config)
+        records: list[Term] = []
+        inside_entries: set[int] = set()
+        for entry in document.findall(gnodes.is_entry):
+            term = _term_from_entry(env, docname, entry, types)
+            records.append(term)
+            inside_entries.update(id(xref) for xref in entry.findall(pending_xref))
+            self._note_std_terms(term, entry)
+        if records:
+            self.terms[docname] = records
+        anchors = {
+            node[gnodes.EXPLICIT_ID]: (_title_of(node), node.line)
+            for node in document.findall(nodes.Element)
+            if gnodes.EXPLICIT_ID in node and not gnodes.is_entry(node)
+        }
+        if anchors:
+            self.data["anchors"][docname] = anchors
+        outside = [
+            _link(env, xref, LinkKind.MENTION, None)
+            for xref in document.findall(pending_xref)
+            if xref.get("refdomain") == "glossterm" and id(xref) not in inside_entries
+        ]
+        if outside:
+            self.page_links[docname] = outside
+        if any(True for _ in document.findall(gnodes.index_placeholder)):
+            self.note_index_page(docname)
+        self._changed()
+
+    def _note_std_terms(self, term: Term, entry: nodes.section) -> None:
+        # The std domain makes ``{term}`Title``` work; a name it already knows is
+        # left to its first entry (our own checks report duplicate ids).
+        std = self.env.domains.standard_domain
+        for name in term.names:
+            if name and ("term", name) not in std.objects:
+                std.note_object("term", name, term.anchor, location=entry)
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def target_of(self, target: str) -> tuple[str, str, str, str] | None:
+        """``(docname, anchor, title, tagline)`` for a link target id, or ``None``."""
+        term = self.index.by_id.get(target)
+        if term is not None:
+            return term.docname, term.anchor, term.title, term.tagline
+        anchor = self.index.anchors.get(target)
+        if anchor is not None:
+            docname, title = anchor
+            return docname, target, title, ""
+        if target == self.env.config.glossterm_index_id:
+            return self.index_page(), "", "", ""
+        return None
+
+    def index_page(self) -> str:
+        """The page ``#Index`` links to: the first holding ``glossterm-index``, else genindex."""
+        return min(self.index_pages) if self.index_pages else "genindex"
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        found = self.target_of(target)
+        if found is None:
+            return None
+        docname, anchor, _title, tagline = found
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, tagline or None)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        if target not in self.index.by_id:
+            return []
+        reference = self.resolve_xref(env, fromdocname, builder, "term", target, node, contnode)
+        return [("glossterm:term", reference)] if reference is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for term in self.index.by_id.values():
+            yield term.id, term.title, "term", term.docname, term.anchor, 1
+
+
+def _term_from_entry(
+    env: BuildEnvironment, docname: str, entry: nodes.section, types: dict
+) -> Term:
+    source = _relative_source(env, entry.source, docname)
+    title = entry.next_node(nodes.title)
+    tagline = _first_with_class(entry, gnodes.TAGLINE_CLASS)
+    lead = _first_with_class(entry, gnodes.LEAD_CLASS)
+    sections = tuple(
+        Section(
+            type=child[gnodes.SECTION_TYPE] or None,
+            title=_title_of(child),
+            anchor=child["ids"][0] if child["ids"] else "",
+            line=child.line,
+        )
+        for child in entry.children
+        if isinstance(child, nodes.section) and gnodes.SECTION_TYPE in child
+    )
+    links = []
+    for xref in entry.findall(pending_xref):
+        if xref.get("refdomain") != "glossterm":
+            continue
+        section = _enclosing_section(xref, entry)
+        kind_name = section[gnodes.SECTION_TYPE] if section is not None else None
+        is_list = bool(kind_name) and kind_name in types and types[kind_name].render == "links"
+        kind = LinkKind.SEE_ALSO if is_list else LinkKind.MENTION
+        links.append(_link(env, xref, kind, kind_name or None, default_source=source))
+    return Term(
+        id=entry[gnodes.WRITTEN_ID],
+        title=title.astext() if title is not None else "",
+        docname=docname,
+        anchor=entry[gnodes.TERM_ID],
+        source=source,
+        line=entry.line,
+        tagline=tagline.astext() if tagline is not None else "",
+        aliases=tuple(entry[gnodes.ALIASES]),
+        classes=tuple(name for name in entry["classes"] if name != gnodes.ENTRY_CLASS),
+        sections=sections,
+        links=tuple(links),
+        summary=_first_sentence(lead),
+        inferred=bool(entry.get(gnodes.INFERRED)),
+    )
+
+
+def _link(
+    env: BuildEnvironment,
+    xref: pending_xref,
+    kind: LinkKind,
+    section_type: str | None,
+    default_source: str | None = None,
+) -> Link:
+    source = _relative_source(env, xref.source, env.docname) if xref.source else default_source
+    return Link(
+        target=xref["reftarget"],
+        label=xref.astext(),
+        kind=kind,
+        source=source or env.doc2path(env.docname, False).as_posix(),
+        line=xref.line,
+        section_type=section_type,
+    )
+
+
+def _relative_source(env: BuildEnvironment, source: str | None, docname: str) -> str:
+    if not source:
+        return str(env.doc2path(docname, False))
+    try:
+        return os.path.relpath(source, env.srcdir).replace(os.sep, "/")
+    except ValueError:
+        return source
+
+
+def _enclosing_section(node: nodes.Node, entry: nodes.section) -> nodes.section | None:
+    parent = node.parent
+    while parent is not None and parent is not entry:
+        if isinstance(parent, nodes.section) and gnodes.SECTION_TYPE in parent:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _first_with_class(entry: nodes.section, name: str) -> nodes.Element | None:
+    for child in entry.children:
+        if isinstance(child, nodes.Element) and name in child["classes"]:
+            return child
+    return None
+
+
+def _title_of(node: nodes.Element) -> str:
+    for child in node.children:
+        if isinstance(child, nodes.title):
+            return child.astext()
+    return node.astext() if isinstance(node, nodes.rubric) else ""
+
+
+def _first_sentence(lead: nodes.Element | None) -> str:
+    if lead is None:
+        return ""
+    paragraph = lead.next_node(nodes.paragraph)
+    if paragraph is None:
+        return ""
+    text = " ".join(paragraph.astext().split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+

@@ -1,0 +1,182 @@
+"""``glossterm-include``: gather term documents into the page where it stands.
+
+In a Markdown page the directive is expanded at the Markdown level, before
+rendering: the gathered files' tokens take the fence's place, so their entries
+nest under the page's headings exactly as if written there, and every node
+keeps its own file and line.  Gathered files are excluded from the project
+(they must not also be pages of their own), which has to be known before
+Sphinx looks for source files; :func:`exclude_gathered_files` finds the
+directive in the sources when the configuration is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .warnings_ import GlosstermWarning, location, warning_kwargs
+
+logger = logging.getLogger(__name__)
+
+DIRECTIVE = "glossterm-include"
+FILE = "glossterm_file"
+_FENCE_LINE = re.compile(
+    r"^[ \t]{0,3}(?:`{3,}|~{3,}|:{3,})[ \t]*\{" + DIRECTIVE + r"\}[ \t]+(?P<patterns>\S.*?)[ \t]*$",
+    re.MULTILINE,
+)
+_SKIP_DIRS = {"_build", "node_modules", "__pycache__"}
+
+
+def patterns_of(info: str) -> list[str] | None:
+    """The glob patterns of a fence info string ``{glossterm-include} a/*.md b/*.md``."""
+    name, _, rest = info.strip().partition(" ")
+    if name != "{" + DIRECTIVE + "}":
+        return None
+    return rest.split()
+
+
+def expand(patterns: Iterable[str], base: Path, srcdir: Path) -> list[Path]:
+    """The files the patterns match, relative to ``base``, in name order, inside ``srcdir``."""
+    found: set[Path] = set()
+    root = srcdir.resolve()
+    for pattern in patterns:
+        for match in base.glob(pattern):
+            resolved = match.resolve()
+            if match.is_file() and resolved.is_relative_to(root):
+                found.add(resolved)
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+
+
+def gather_plugin(md: MarkdownIt, make_pandoc_md: Callable[[], MarkdownIt]) -> None:
+    """Expand ``glossterm-include`` fences into the tokens of the files they name."""
+
+    def rule(state: StateCore) -> None:
+        if not any(_is_include(token) for token in state.tokens):
+            return
+        document = state.md.options["document"]
+        env: BuildEnvironment = document.settings.env
+        host = Path(document["source"])
+        pandoc_md = make_pandoc_md()
+        expanded: list[Token] = []
+        for token in state.tokens:
+            if not _is_include(token):
+                expanded.append(token)
+                continue
+            patterns = patterns_of(token.info) or []
+            files = expand(patterns, host.parent, Path(env.srcdir))
+            env.domains["glossterm"].note_include(  # type: ignore[attr-defined]
+                env.docname, patterns, [_relative(path, env) for path in files]
+            )
+            line = token.map[0] + 1 if token.map else None
+            if not files:
+                logger.warning(
+                    "%s %s matches no file",
+                    DIRECTIVE,
+                    " ".join(patterns) or "(no pattern)",
+                    location=location(str(host), line),
+                    **warning_kwargs(GlosstermWarning.INCLUDE),
+                )
+            for path in files:
+                expanded += _file_tokens(pandoc_md, path, env, token, host, line)
+        state.tokens = expanded
+
+    md.core.ruler.push("glossterm_gather", rule)
+
+
+def _is_include(token: Token) -> bool:
+    return token.type == "fence" and token.level == 0 and patterns_of(token.info) is not None
+
+
+def _file_tokens(
+    pandoc_md: MarkdownIt, path: Path, env: BuildEnvironment, fence: Token, host: Path, line: int | None
+) -> list[Token]:
+    env.note_dependency(str(path))
+    try:
+        text = path.read_text(encoding=env.config.source_encoding)
+    except (OSError, UnicodeDecodeError) as error:
+        logger.warning(
+            "%s cannot read %s: %s",
+            DIRECTIVE,
+            _relative(path, env),
+            error,
+            location=location(str(host), line),
+            **warning_kwargs(GlosstermWarning.INCLUDE),
+        )
+        return []
+    opener = Token(f"{FILE}_open", "", 1, map=fence.map, meta={"source": str(path)})
+    closer = Token(f"{FILE}_close", "", -1)
+    return [opener, *pandoc_md.parse(text, {}), closer]
+
+
+def _relative(path: Path, env: BuildEnvironment) -> str:
+    return os.path.relpath(path, env.srcdir).replace(os.sep, "/")
+
+
+def find_includes(srcdir: Path, suffixes: Iterable[str]) -> dict[Path, list[str]]:
+    """Every source file under ``srcdir`` that uses ``glossterm-include``, with its patterns."""
+    found: dict[Path, list[str]] = {}
+    wanted = tuple(suffixes)
+    for directory, subdirs, files in os.walk(srcdir):
+        subdirs[:] = sorted(d for d in subdirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(wanted):
+                continue
+            path = Path(directory, name)
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if DIRECTIVE not in text:
+                continue
+            patterns = [p for m in _FENCE_LINE.finditer(text) for p in m["patterns"].split()]
+            if patterns:
+                found[path] = patterns
+    return found
+
+
+def exclude_gathered_files(app: Sphinx, config: Config) -> None:
+    """Add the files every ``glossterm-include`` gathers to ``exclude_patterns``."""
+    srcdir = Path(app.srcdir)
+    suffixes = _suffixes(config.source_suffix)
+    for host, patterns in find_includes(srcdir, suffixes).items():
+        for path in expand(patterns, host.parent, srcdir):
+            if path == host.resolve():
+                continue
+            relative = path.relative_to(srcdir.resolve()).as_posix()
+            if relative not in config.exclude_patterns:
+                config.exclude_patterns.append(relative)
+
+
+def outdated_hosts(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose ``glossterm-include`` patterns now match a different set of files."""
+    domain = env.domains["glossterm"]
+    srcdir = Path(env.srcdir)
+    outdated = []
+    for docname, (patterns, files) in sorted(domain.includes.items()):  # type: ignore[attr-defined]
+        base = env.doc2path(docname).parent
+        now = tuple(_relative(path, env) for path in expand(patterns, base, srcdir))
+        if now != tuple(files):
+            outdated.append(docname)
+    return outdated
+
+
+def _suffixes(source_suffix: object) -> list[str]:
+    if isinstance(source_suffix, str):
+        return [source_suffix]
+    if isinstance(source_suffix, dict):
+        return list(source_suffix)
+    if isinstance(source_suffix, Iterable):
+        return [str(suffix) for suffix in source_suffix]
+    return [".md", ".rst"]

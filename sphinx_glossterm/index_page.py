@@ -1,0 +1,87 @@
+"""The glossary's A–Z index: what ``glossterm-index`` shows and ``#Index`` links to."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from . import nodes as gnodes
+from .collation import letter_of, sort_key
+from .domain import GlosstermDomain
+from .model import Term
+
+INDEX_CLASS = "glossterm-index"
+
+
+def index_rows(terms: list[Term]) -> list[tuple[str, str, Term]]:
+    """``(letter, shown name, term)`` for every title and alias, in dictionary order."""
+    rows = [(term.title, term) for term in terms]
+    rows += [(alias, term) for term in terms for alias in term.aliases]
+    rows.sort(key=lambda row: (sort_key(row[0]), row[1].id))
+    return [(letter_of(name), name, term) for name, term in rows]
+
+
+class FillGlossaryIndex(SphinxPostTransform):
+    """Replace each ``glossterm-index`` placeholder with the list of all entries."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(gnodes.index_placeholder))
+        if not placeholders:
+            return
+        domain: GlosstermDomain = self.env.domains["glossterm"]  # type: ignore[assignment]
+        for number, placeholder in enumerate(placeholders):
+            placeholder.replace_self(self._index(domain, number))
+
+    def _index(self, domain: GlosstermDomain, number: int) -> nodes.container:
+        rows = index_rows(domain.all_terms())
+        prefix = "glossterm-letter" if number == 0 else f"glossterm-letter{number}"
+        container = nodes.container(classes=[INDEX_CLASS])
+        letters = [letter for letter, _ in groupby(row[0] for row in rows)]
+        bar = nodes.paragraph(classes=["glossterm-letter-bar"])
+        for position, letter in enumerate(letters):
+            if position:
+                bar += nodes.Text(" ")
+            bar += nodes.reference(letter, letter, refid=f"{prefix}-{letter}", internal=True)
+        container += bar
+        for letter, group in groupby(rows, key=lambda row: row[0]):
+            heading = nodes.rubric(letter, letter, classes=["glossterm-letter"])
+            heading["ids"].append(f"{prefix}-{letter}")
+            self.document.ids[f"{prefix}-{letter}"] = heading
+            container += heading
+            items = nodes.bullet_list(classes=["glossterm-index-list"])
+            for _, name, term in group:
+                items += nodes.list_item("", self._row(name, term))
+            container += items
+        return container
+
+    def _row(self, name: str, term: Term) -> nodes.paragraph:
+        paragraph = nodes.paragraph()
+        link = self._link(term, term.title)
+        if name != term.title:
+            paragraph["classes"].append("glossterm-index-alias")
+            paragraph += nodes.inline(name, name)
+            paragraph += nodes.Text(" → ")
+            paragraph += link
+            return paragraph
+        paragraph += link
+        if term.tagline:
+            paragraph += nodes.Text(" — ")
+            paragraph += nodes.inline(term.tagline, term.tagline, classes=["glossterm-index-tagline"])
+        return paragraph
+
+    def _link(self, term: Term, text: str) -> nodes.Element:
+        content = nodes.inline(text, text)
+        try:
+            return make_refnode(
+                self.app.builder, self.env.docname, term.docname, term.anchor, content,
+                term.tagline or None,
+            )
+        except NoUri:
+            return content

@@ -1,0 +1,66 @@
+"""Every warning sphinx_glossterm emits, with its type and subtype.
+
+All warnings use the type ``glossterm``; the subtype names the problem, so a
+project can silence one kind with ``suppress_warnings = ["glossterm.<subtype>"]``.
+The table in ``docs/reference/warnings.md`` is kept in step with this enum
+(a test compares them).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+WARNING_TYPE = "glossterm"
+
+
+class GlosstermWarning(Enum):
+    """The subtypes of ``glossterm`` warnings; the docstring of each says when it fires."""
+
+    ATTRIBUTES = "attributes"
+    """A heading's ``{...}`` attribute block is malformed; it is kept as heading text."""
+
+    GRID_TABLE = "grid_table"
+    """A grid table could not be parsed; its lines are kept as a literal block."""
+
+    DUPLICATE_ID = "duplicate_id"
+    """Two entries (or an entry and another anchor) declare the same id."""
+
+    UNRESOLVED = "unresolved"
+    """A see-also or inline link names an id that no entry or anchor declares."""
+
+    SECTION_TYPE = "section_type"
+    """A section heading carries a class that ``glossterm_section_types`` does not list."""
+
+    TERM_CLASS = "term_class"
+    """A file's first heading has an id but no ``.term`` class; it is taken as a term."""
+
+    ENTRY = "entry"
+    """An entry is incomplete, e.g. a term heading without title text."""
+
+    DIRECTIVE = "directive"
+    """A ``glossterm`` directive is used wrongly, e.g. a section type without a name."""
+
+    INCLUDE = "include"
+    """A ``glossterm-include`` pattern matches nothing, or a gathered file cannot be read."""
+
+    CONFIG = "config"
+    """A ``glossterm_*`` configuration value has the wrong shape."""
+
+    @property
+    def subtype(self) -> str:
+        """The subtype as written in ``suppress_warnings`` after ``glossterm.``."""
+        return self.value
+
+
+def warning_kwargs(kind: GlosstermWarning) -> dict[str, str]:
+    """Keyword arguments for ``sphinx.util.logging`` so the warning can be suppressed."""
+    return {"type": WARNING_TYPE, "subtype": kind.value}
+
+
+def location(path: str, line: int | None) -> str:
+    """A warning location Sphinx prints as is: ``/abs/path.md:12``.
+
+    Sphinx reads a ``(name, line)`` tuple as a docname; term files gathered by
+    ``glossterm-include`` are no documents, so locations are given as paths.
+    """
+    return f"{path}:{line}" if line else f"{path}:"
