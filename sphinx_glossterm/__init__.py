@@ -30,7 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .index_page import FillGlossaryIndex
     from .nodes import index_placeholder
     from .parser import GlosstermParser
-    from .references import ResolveTermLinks
+    from .references import ClaimTermLinks, unresolved_term_link
 
     app.setup_extension("myst_parser")
     config.register(app)
@@ -41,13 +41,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossterm-index", GlosstermIndexDirective)
     app.add_directive("glossterm-include", GlosstermIncludeDirective)
     app.add_node(index_placeholder)
-    app.add_post_transform(ResolveTermLinks)
+    app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(FillGlossaryIndex)
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", gather.exclude_gathered_files)
     app.connect("env-get-outdated", gather.outdated_hosts)
     app.connect("env-get-outdated", _outdated_index_pages)
     app.connect("env-check-consistency", run_checks)
+    app.connect("missing-reference", unresolved_term_link)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -56,8 +56,8 @@ def duplicate_ids(index: TermIndex) -> Iterator[Finding]:
                 other.source,
                 other.line or 0,
                 GlosstermWarning.DUPLICATE_ID,
-                f"the id {term_id!r} is declared again here; first at "
-                f"{first.source}:{first.line}, which links go to",
+                f"the id {term_id!r} is also declared at {first.source}:{first.line}, "
+                "and links go there; give one of them another id",
             )
 
 

@@ -24,6 +24,7 @@ from . import nodes as gnodes
 from .config import section_types
 from .model import Link, LinkKind, Section, Term
 
+LINK_CLASS = "glossterm-link"
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ0-9\"„“(])")
 
 
@@ -35,7 +36,9 @@ class TermIndex:
         self.terms: list[Term] = ordered
         self.by_id: dict[str, Term] = {}
         self.duplicates: dict[str, list[Term]] = {}
-        for term in ordered:
+        # Of two entries with one id, links go to the one in the file named after
+        # the id (``QLoRA.md`` for ``#QLoRA``), else to the first in file order.
+        for term in sorted(ordered, key=_precedence):
             if term.id in self.by_id:
                 self.duplicates.setdefault(term.id, [self.by_id[term.id]]).append(term)
             else:
@@ -45,6 +48,11 @@ class TermIndex:
         for docname in sorted(anchors):
             for anchor, (title, _line) in sorted(anchors[docname].items()):
                 self.anchors.setdefault(anchor, (docname, title))
+
+
+def _precedence(term: Term) -> tuple[bool, str, int]:
+    stem = term.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem != term.id, term.source, term.line or 0
 
 
 class GlosstermDomain(Domain):
@@ -195,8 +203,14 @@ class GlosstermDomain(Domain):
         found = self.target_of(target)
         if found is None:
             return None
-        docname, anchor, _title, tagline = found
-        return make_refnode(builder, fromdocname, docname, anchor, contnode, tagline or None)
+        docname, anchor, title, tagline = found
+        if gnodes.TARGET_ANCHOR in node:
+            docname, anchor = node[gnodes.TARGET_DOC], node[gnodes.TARGET_ANCHOR]
+        if not contnode.astext():
+            contnode = nodes.inline(title or target, title or target)
+        reference = make_refnode(builder, fromdocname, docname, anchor, contnode, tagline or None)
+        reference["classes"].append(LINK_CLASS)
+        return reference
 
     def resolve_any_xref(
         self,

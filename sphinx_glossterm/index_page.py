@@ -6,9 +6,7 @@ from itertools import groupby
 from typing import Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from . import nodes as gnodes
 from .collation import letter_of, sort_key
@@ -77,11 +75,8 @@ class FillGlossaryIndex(SphinxPostTransform):
         return paragraph
 
     def _link(self, term: Term, text: str) -> nodes.Element:
-        content = nodes.inline(text, text)
-        try:
-            return make_refnode(
-                self.app.builder, self.env.docname, term.docname, term.anchor, content,
-                term.tagline or None,
-            )
-        except NoUri:
-            return content
+        # The builder resolves it like any term link (and knows the page's URL).
+        xref = gnodes.term_xref(term.id, [nodes.Text(text)])
+        # An index row names one entry exactly, even one whose id is taken twice.
+        xref[gnodes.TARGET_DOC], xref[gnodes.TARGET_ANCHOR] = term.docname, term.anchor
+        return xref

@@ -31,6 +31,8 @@ WRITTEN_ID = "glossterm_written_id"
 ALIASES = "glossterm_aliases"
 INFERRED = "glossterm_inferred"
 SECTION_TYPE = "glossterm_section_type"
+TARGET_DOC = "glossterm_docname"
+TARGET_ANCHOR = "glossterm_anchor"
 EXPLICIT_ID = "glossterm_explicit_id"
 """On any node whose anchor the author wrote (``{#id}``): that id, a link target."""
 

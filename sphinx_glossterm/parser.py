@@ -16,6 +16,7 @@ from myst_parser.warnings_ import create_warning
 
 from .config import layout_classes, section_types
 from .gather import gather_plugin
+from .inline_lines import inline_lines_plugin
 from .pandoc.dialect import is_pandoc_dialect
 from .pandoc.entries import EntryRuleOptions, entries_plugin
 from .pandoc.grid_table_rule import grid_table_plugin
@@ -34,6 +35,12 @@ def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
         .use(table_captions_plugin)
         .use(entries_plugin, options)
     )
+
+
+def markdown_parser(config: MdParserConfig, options: EntryRuleOptions, pandoc: bool) -> MarkdownIt:
+    """myst-parser's markdown-it instance with our plugins, Pandoc ones if ``pandoc``."""
+    md = create_md_parser(config, GlosstermRenderer).use(inline_lines_plugin)
+    return add_pandoc_plugins(md, options) if pandoc else md
 
 
 class GlosstermParser(MystParser):
@@ -56,14 +63,12 @@ class GlosstermParser(MystParser):
                     ),
                 )
         pandoc = is_pandoc_dialect(inputstring, env.config.glossterm_dialect)
-        md = create_md_parser(config, GlosstermRenderer)
         entry_options = EntryRuleOptions(
             layout_classes=layout_classes(env.config),
             infer_terms=env.config.glossterm_infer_terms,
         )
-        md.use(gather_plugin, lambda: add_pandoc_plugins(create_md_parser(config, GlosstermRenderer), entry_options))
-        if pandoc:
-            add_pandoc_plugins(md, entry_options)
+        md = markdown_parser(config, entry_options, pandoc)
+        md.use(gather_plugin, lambda: markdown_parser(config, entry_options, pandoc=True))
         md.options["document"] = document
         md.options[OPTIONS_KEY] = RenderOptions(pandoc=pandoc, section_types=section_types(env.config))
         md.render(inputstring)

@@ -1,4 +1,13 @@
-"""Resolve ``[text](#Id)`` links to entries on whatever page they are shown."""
+"""Term links: ``[text](#Id)`` reaches the entry on whatever page it is shown.
+
+Term documents' links are ``glossterm`` cross-references from the start.  In
+ordinary MyST pages ``[text](#Id)`` is a ``myst`` reference; when ``Id`` is an
+entry's id, :class:`ClaimTermLinks` turns it into a ``glossterm`` one before
+myst-parser looks at it (myst-parser would also find the entry's page by its
+name and warn that the link is ambiguous).  Sphinx's own resolver then asks the
+domain, which hands the builder over; a term link that resolves nowhere becomes
+plain text in :func:`unresolved_term_link` (the checks have reported it).
+"""
 
 from __future__ import annotations
 
@@ -6,56 +15,34 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.errors import NoUri
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .domain import GlosstermDomain
 
 MISSING_CLASS = "glossterm-missing"
-LINK_CLASS = "glossterm-link"
 
 
-class ResolveTermLinks(SphinxPostTransform):
-    """Turn term links into references, before myst-parser and Sphinx look at them.
-
-    Term documents' links are ``glossterm`` cross-references.  In ordinary MyST
-    pages ``[text](#Id)`` is a ``myst`` reference; when ``Id`` is an entry's id it
-    is resolved here too, so a page can link to any entry by its id.  Unresolved
-    term links become plain text: the checks after reading have reported them.
-    """
+class ClaimTermLinks(SphinxPostTransform):
+    """Make MyST's ``[text](#Id)`` a term link when ``Id`` is an entry's id or the index."""
 
     default_priority = 5  # myst-parser resolves at 9, Sphinx at 10
 
     def run(self, **kwargs: Any) -> None:
         domain: GlosstermDomain = self.env.domains["glossterm"]  # type: ignore[assignment]
-        fromdocname = self.env.docname
-        for xref in list(self.document.findall(pending_xref)):
-            is_ours = xref.get("refdomain") == "glossterm" and xref.get("reftype") == "term"
-            is_myst = xref.get("reftype") == "myst" and not xref.get("refdomain")
-            if not (is_ours or is_myst):
+        for xref in self.document.findall(pending_xref):
+            if xref.get("reftype") != "myst" or xref.get("refdomain"):
                 continue
-            found = domain.target_of(xref["reftarget"])
-            if found is None:
-                if is_ours:
-                    content = xref.children[0].children if xref.children else []
-                    xref.replace_self(nodes.inline("", "", *content, classes=[MISSING_CLASS]))
-                continue
-            docname, anchor, title, tagline = found
-            content_node = _content(xref, title or xref["reftarget"])
-            try:
-                reference = make_refnode(
-                    self.app.builder, fromdocname, docname, anchor, content_node, tagline or None
-                )
-            except NoUri:
-                xref.replace_self(content_node)
-                continue
-            reference["classes"].append(LINK_CLASS)
-            xref.replace_self(reference)
+            if domain.target_of(xref["reftarget"]) is not None:
+                xref["refdomain"] = "glossterm"
+                xref["reftype"] = "term"
 
 
-def _content(xref: pending_xref, fallback: str) -> nodes.Element:
-    inner = xref.children[0] if xref.children else None
-    if isinstance(inner, nodes.Element) and inner.astext():
-        return inner.deepcopy()
-    return nodes.inline(fallback, fallback, classes=["xref", "glossterm"])
+def unresolved_term_link(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Node | None:
+    """``missing-reference``: show an unresolved term link as marked plain text."""
+    if node.get("refdomain") != "glossterm":
+        return None
+    return nodes.inline("", "", *contnode.children, classes=[MISSING_CLASS])

@@ -19,6 +19,7 @@ from sphinx.util import logging
 
 from . import nodes as gnodes
 from .config import SectionType
+from .inline_lines import LINE_OFFSET
 from .pandoc.attributes import Attributes
 from .pandoc.entries import heading_attributes
 from .pandoc.heading_attrs import ATTRS_ERROR_META
@@ -69,6 +70,9 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
 
     def add_line_and_source_path(self, node: nodes.Node, token: SyntaxTreeNode) -> None:
         super().add_line_and_source_path(node, token)
+        offset = token.meta.get(LINE_OFFSET) if token.meta else None
+        if offset and node.line:
+            node.line += offset
         if self._source_stack:
             node.source = self._source_stack[-1]
 
