@@ -18,7 +18,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the parser, directives, domain, transforms and checks."""
-    from . import config, gather, root
+    from . import config, gather, incremental, root
     from .checks import run_checks
     from .directives import (
         GlosstermDirective,
@@ -46,7 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", gather.exclude_gathered_files)
     app.connect("env-get-outdated", gather.outdated_hosts)
-    app.connect("env-get-outdated", _outdated_index_pages)
+    app.connect("env-get-outdated", incremental.remember_entries)
+    app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-check-consistency", run_checks)
     app.connect("missing-reference", unresolved_term_link)
     return {
@@ -56,11 +57,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_write_safe": True,
     }
 
-
-def _outdated_index_pages(
-    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Index pages list every entry: re-read them whenever any document changes."""
-    if not (added or changed or removed):
-        return []
-    return sorted(env.domains["glossterm"].index_pages)

@@ -25,6 +25,7 @@ from .config import section_types
 from .model import Link, LinkKind, Section, Term
 
 LINK_CLASS = "glossterm-link"
+STORES = ("terms", "anchors", "links", "index_pages", "includes", "myst_links")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ0-9\"„“(])")
 
 
@@ -68,12 +69,15 @@ class GlosstermDomain(Domain):
         "links": {},  # docname -> [Link] written outside entries
         "index_pages": {},  # docname -> True, pages holding a glossterm-index
         "includes": {},  # docname -> [(pattern, ...), (file, ...)]
+        "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: TermIndex | None = None
+        # What each entry showed before this build re-read files (see incremental.py).
+        self.shown_before: dict[str, tuple] | None = None
 
     # -- stored data -------------------------------------------------------------
 
@@ -121,12 +125,12 @@ class GlosstermDomain(Domain):
         self.index_pages[docname] = True
 
     def clear_doc(self, docname: str) -> None:
-        for store in ("terms", "anchors", "links", "index_pages", "includes"):
+        for store in STORES:
             self.data[store].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
-        for store in ("terms", "anchors", "links", "index_pages", "includes"):
+        for store in STORES:
             for docname, value in otherdata[store].items():
                 if docname in docnames:
                     self.data[store][docname] = value
@@ -159,6 +163,15 @@ class GlosstermDomain(Domain):
         ]
         if outside:
             self.page_links[docname] = outside
+        # MyST reports its own broken links; these are kept only to know which
+        # pages to rewrite when an entry they name changes.
+        myst_targets = {
+            reference["refuri"][1:]
+            for reference in document.findall(nodes.reference)
+            if reference.get("id_link") and reference.get("refuri", "").startswith("#")
+        }
+        if myst_targets:
+            self.data["myst_links"][docname] = sorted(myst_targets)
         if any(True for _ in document.findall(gnodes.index_placeholder)):
             self.note_index_page(docname)
         self._changed()

@@ -11,6 +11,7 @@ directive in the sources when the configuration is read.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -50,9 +51,10 @@ def expand(patterns: Iterable[str], base: Path, srcdir: Path) -> list[Path]:
     found: set[Path] = set()
     root = srcdir.resolve()
     for pattern in patterns:
-        for match in base.glob(pattern):
-            resolved = match.resolve()
-            if match.is_file() and resolved.is_relative_to(root):
+        for name in glob.glob(pattern, root_dir=base, recursive=True):
+            resolved = (base / name).resolve()
+            # A pattern may not reach outside the project (``../``, ``/etc/*``).
+            if resolved.is_file() and resolved.is_relative_to(root):
                 found.add(resolved)
     return sorted(found, key=lambda path: path.relative_to(root).as_posix())
 
@@ -147,14 +149,19 @@ def find_includes(srcdir: Path, suffixes: Iterable[str]) -> dict[Path, list[str]
 def exclude_gathered_files(app: Sphinx, config: Config) -> None:
     """Add the files every ``glossterm-include`` gathers to ``exclude_patterns``."""
     srcdir = Path(app.srcdir)
-    suffixes = _suffixes(config.source_suffix)
-    for host, patterns in find_includes(srcdir, suffixes).items():
-        for path in expand(patterns, host.parent, srcdir):
-            if path == host.resolve():
-                continue
-            relative = path.relative_to(srcdir.resolve()).as_posix()
-            if relative not in config.exclude_patterns:
-                config.exclude_patterns.append(relative)
+    # myst-parser adds ``.md`` to ``source_suffix`` only later in config-inited.
+    suffixes = {*_suffixes(config.source_suffix), ".md"}
+    gathered = [
+        path.relative_to(srcdir.resolve()).as_posix()
+        for host, patterns in find_includes(srcdir, suffixes).items()
+        for path in expand(patterns, host.parent, srcdir)
+        if path != host.resolve()
+    ]
+    # A new list: the default value is shared by every Config in the process.
+    config.exclude_patterns = [
+        *config.exclude_patterns,
+        *sorted(set(gathered) - set(config.exclude_patterns)),
+    ]
 
 
 def outdated_hosts(

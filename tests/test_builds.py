@@ -1,0 +1,82 @@
+"""Parallel and incremental builds give the same, current output."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from sphinx.util.console import strip_colors
+
+from .htmlparts import parse_html
+from .projects import build, copy_root, warnings_of
+
+
+def _pages(outdir: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+    }
+
+
+def _written(app) -> list[str]:
+    """The documents the last build wrote, from its status output."""
+    status = strip_colors(app.status.getvalue())
+    return sorted(set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)))
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial = build(copy_root("entries", tmp_path / "serial"), parallel=1)
+    parallel = build(copy_root("entries", tmp_path / "parallel"), parallel=2)
+    serial_pages = _pages(Path(serial.outdir))
+    parallel_pages = _pages(Path(parallel.outdir))
+    assert serial_pages.keys() == parallel_pages.keys()
+    for name, content in serial_pages.items():
+        assert content == parallel_pages[name], f"{name} differs between -j 1 and -j 2"
+
+    def relative(app, root: Path) -> list[str]:
+        return [line.replace(str(root) + "/", "") for line in warnings_of(app)]
+
+    assert relative(serial, tmp_path / "serial") == relative(parallel, tmp_path / "parallel")
+
+
+def test_changed_tagline_reaches_pages_that_show_it(tmp_path: Path) -> None:
+    srcdir = copy_root("entries", tmp_path / "src")
+    build(srcdir)
+    time.sleep(0.01)
+    beta = srcdir / "terms" / "Beta.md"
+    beta.write_text(beta.read_text().replace("***Second of its kind***", "***Renamed tagline***"))
+    app = build(srcdir)
+    written = _written(app)
+    # Beta itself, the pages linking to Beta, and the index page; Delta and
+    # Epsilon link only to Alpha and stay as they are.
+    assert written == ["index", "terms/Alpha", "terms/Beta"]
+    alpha = parse_html((Path(app.outdir) / "terms/Alpha.html").read_text(encoding="utf-8"))
+    link = next(a for a in alpha.find_all("a", "glossterm-link") if a.text == "Beta")
+    assert link.attrs["title"] == "Renamed tagline"
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Renamed tagline" in index and "Second of its kind" not in index
+
+
+def test_removed_term_leaves_no_stale_link(tmp_path: Path) -> None:
+    srcdir = copy_root("entries", tmp_path / "src")
+    build(srcdir)
+    (srcdir / "terms" / "Delta.md").unlink()
+    app = build(srcdir)
+    alpha = parse_html((Path(app.outdir) / "terms/Alpha.html").read_text(encoding="utf-8"))
+    assert "Delta" not in [a.text for a in alpha.find_all("a")]
+    assert "Delta" in [span.text for span in alpha.find_all("span", "glossterm-missing")]
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "terms/Delta.html" not in index
+    assert any("#Delta" in w and "unresolved" in w for w in warnings_of(app))
+
+
+def test_edit_that_shows_nowhere_else_rewrites_no_other_entry(tmp_path: Path) -> None:
+    srcdir = copy_root("entries", tmp_path / "src")
+    build(srcdir)
+    time.sleep(0.01)
+    delta = srcdir / "terms" / "Delta.md"
+    delta.write_text(delta.read_text().replace("has an id", "has an id (edited)"))
+    app = build(srcdir)
+    # Sphinx itself rewrites "index", whose table of contents lists Delta.
+    assert _written(app) == ["index", "terms/Delta"]
