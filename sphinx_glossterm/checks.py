@@ -6,9 +6,9 @@ stable order, so ``-j`` builds and serial builds print the same warnings.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -94,7 +94,9 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: report every finding once, in file and line order."""
     domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
     index = domain.index
-    page_links = [link for docname in sorted(domain.page_links) for link in domain.page_links[docname]]
+    page_links = [
+        link for docname in sorted(domain.page_links) for link in domain.page_links[docname]
+    ]
     findings = [
         *unresolved_links(index, page_links, env.config.glossterm_index_id),
         *duplicate_ids(index),
@@ -104,6 +106,6 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     for finding in sorted(findings, key=lambda f: (f.source, f.line, f.kind.value, f.message)):
         logger.warning(
             finding.message,
-            location=location(os.path.join(env.srcdir, finding.source), finding.line or None),
+            location=location(str(Path(env.srcdir, finding.source)), finding.line or None),
             **warning_kwargs(finding.kind),
         )

@@ -152,6 +152,10 @@ def layout_classes(config: Config) -> frozenset[str]:
 def _reject(config: Config, name: str, reason: str) -> None:
     default = next(option.default for option in OPTIONS if option.name == name)
     logger.warning(
-        "%s %s; using the default %r", name, reason, default, **warning_kwargs(GlosstermWarning.CONFIG)
+        "%s %s; using the default %r",
+        name,
+        reason,
+        default,
+        **warning_kwargs(GlosstermWarning.CONFIG),
     )
     config[name] = default

@@ -9,10 +9,18 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as gnodes
 from .config import section_types
-from .pandoc.identifiers import pandoc_identifier
 from .warnings_ import GlosstermWarning, warning_kwargs
 
 logger = logging.getLogger(__name__)
+
+
+def default_id(title: str) -> str:
+    """The id of an entry written without ``:id:``: the title, spaces as hyphens.
+
+    That is how glossary authors write ids (``#Large-Action-Model``); Pandoc's
+    lower-cased auto-identifiers apply only to Pandoc-dialect files.
+    """
+    return "-".join(title.split())
 
 
 def _aliases(text: str) -> list[str]:
@@ -65,7 +73,7 @@ class GlosstermDirective(SphinxDirective):
         if lead.children:
             entry += lead
         entry.extend(sections)
-        term_id = self.options.get("id") or pandoc_identifier(title_text)
+        term_id = self.options.get("id") or default_id(title_text)
         gnodes.finish_entry(self.state.document, entry, term_id, types)
         return [entry, *messages]
 

@@ -18,11 +18,15 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import nodes as gnodes
 from .config import section_types
 from .model import Link, LinkKind, Section, Term
+from .warnings_ import GlosstermWarning, warning_kwargs
+
+logger = logging.getLogger(__name__)
 
 LINK_CLASS = "glossterm-link"
 STORES = ("terms", "anchors", "links", "index_pages", "includes", "myst_links")
@@ -32,7 +36,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ0-9\"„“(])")
 class TermIndex:
     """Project-wide lookups derived from the per-document records."""
 
-    def __init__(self, terms: Iterable[Term], anchors: dict[str, dict[str, tuple[str, int | None]]]):
+    def __init__(
+        self, terms: Iterable[Term], anchors: dict[str, dict[str, tuple[str, int | None]]]
+    ):
         ordered = sorted(terms, key=lambda term: (term.source, term.line or 0, term.docname))
         self.terms: list[Term] = ordered
         self.by_id: dict[str, Term] = {}
@@ -149,6 +155,14 @@ class GlosstermDomain(Domain):
             self._note_std_terms(term, entry)
         if records:
             self.terms[docname] = records
+        for section in document.findall(nodes.section):
+            if gnodes.SECTION_TYPE in section and not gnodes.is_entry(section.parent):
+                logger.warning(
+                    "glossterm-section belongs inside a glossterm directive; "
+                    "shown as a plain section",
+                    location=section,
+                    **warning_kwargs(GlosstermWarning.DIRECTIVE),
+                )
         anchors = {
             node[gnodes.EXPLICIT_ID]: (_title_of(node), node.line)
             for node in document.findall(nodes.Element)
@@ -345,4 +359,3 @@ def _first_sentence(lead: nodes.Element | None) -> str:
         return ""
     text = " ".join(paragraph.astext().split())
     return _SENTENCE_END.split(text, maxsplit=1)[0]
-

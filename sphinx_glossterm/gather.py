@@ -51,7 +51,8 @@ def expand(patterns: Iterable[str], base: Path, srcdir: Path) -> list[Path]:
     found: set[Path] = set()
     root = srcdir.resolve()
     for pattern in patterns:
-        for name in glob.glob(pattern, root_dir=base, recursive=True):
+        # glob.glob, not Path.glob: it also takes absolute patterns, which are then refused.
+        for name in glob.glob(pattern, root_dir=base, recursive=True):  # noqa: PTH207
             resolved = (base / name).resolve()
             # A pattern may not reach outside the project (``../``, ``/etc/*``).
             if resolved.is_file() and resolved.is_relative_to(root):
@@ -100,7 +101,12 @@ def _is_include(token: Token) -> bool:
 
 
 def _file_tokens(
-    pandoc_md: MarkdownIt, path: Path, env: BuildEnvironment, fence: Token, host: Path, line: int | None
+    pandoc_md: MarkdownIt,
+    path: Path,
+    env: BuildEnvironment,
+    fence: Token,
+    host: Path,
+    line: int | None,
 ) -> list[Token]:
     env.note_dependency(str(path))
     try:

@@ -71,7 +71,9 @@ class FillGlossaryIndex(SphinxPostTransform):
         paragraph += link
         if term.tagline:
             paragraph += nodes.Text(" — ")
-            paragraph += nodes.inline(term.tagline, term.tagline, classes=["glossterm-index-tagline"])
+            paragraph += nodes.inline(
+                term.tagline, term.tagline, classes=["glossterm-index-tagline"]
+            )
         return paragraph
 
     def _link(self, term: Term, text: str) -> nodes.Element:

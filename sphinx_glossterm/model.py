@@ -8,10 +8,10 @@ derived from them after all documents are read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     """Why one entry points at another."""
 
     SEE_ALSO = "related"

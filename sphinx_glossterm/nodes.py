@@ -40,6 +40,7 @@ EXPLICIT_ID = "glossterm_explicit_id"
 class index_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
     """Where a ``glossterm-index`` directive stands; filled in once all entries are known."""
 
+
 # What separates the items of a see-also line: ``[A](#A) |``.
 _SEPARATOR = re.compile(r"^[\s|,;·•]*$")
 

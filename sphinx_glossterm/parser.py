@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from docutils import nodes
 from markdown_it import MarkdownIt
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.config.main import (
+    MdParserConfig,
+    TopmatterReadError,
+    merge_file_level,
+    read_topmatter,
+)
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
@@ -70,5 +75,7 @@ class GlosstermParser(MystParser):
         md = markdown_parser(config, entry_options, pandoc)
         md.use(gather_plugin, lambda: markdown_parser(config, entry_options, pandoc=True))
         md.options["document"] = document
-        md.options[OPTIONS_KEY] = RenderOptions(pandoc=pandoc, section_types=section_types(env.config))
+        md.options[OPTIONS_KEY] = RenderOptions(
+            pandoc=pandoc, section_types=section_types(env.config)
+        )
         md.render(inputstring)

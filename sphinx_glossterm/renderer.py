@@ -213,8 +213,10 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
         if self.in_pandoc and len(target) > 1:
             # In Pandoc's single-page output ``#Id`` is a global anchor; here it
             # becomes a link resolved across the whole project after reading.
+            # markdown-it percent-encodes the target (``#%C3%84quivalenz``).
             reference = self.current_node.children[-1]
-            xref = gnodes.term_xref(target[1:], reference.children)
+            term_id = self.md.normalizeLinkText(target)[1:]
+            xref = gnodes.term_xref(term_id, reference.children)
             xref.source, xref.line = reference.source, reference.line
             reference.replace_self(xref)
 
@@ -238,7 +240,6 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
         section["names"].append(nodes.fully_normalize_name(title.astext()))
         self.document.note_implicit_target(section, section)
         self.current_node = section
-
 
     # -- files gathered by glossterm-include --------------------------------------------
 

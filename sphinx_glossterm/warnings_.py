@@ -2,7 +2,7 @@
 
 All warnings use the type ``glossterm``; the subtype names the problem, so a
 project can silence one kind with ``suppress_warnings = ["glossterm.<subtype>"]``.
-The table in ``docs/reference/warnings.md`` is kept in step with this enum
+The table in ``docs/warnings.md`` is kept in step with this enum
 (a test compares them).
 """
 

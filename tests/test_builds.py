@@ -6,6 +6,7 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from sphinx.util.console import strip_colors
 
 from .htmlparts import parse_html
@@ -80,3 +81,20 @@ def test_edit_that_shows_nowhere_else_rewrites_no_other_entry(tmp_path: Path) ->
     app = build(srcdir)
     # Sphinx itself rewrites "index", whose table of contents lists Delta.
     assert _written(app) == ["index", "terms/Delta"]
+
+
+@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml", "latex", "epub", "text"])
+def test_other_builders_build_the_entries(tmp_path: Path, buildername: str) -> None:
+    srcdir = copy_root("entries", tmp_path / "src")
+    app = build(srcdir, buildername)
+    # The same five problems as the HTML build, nothing from the builder.
+    assert len(warnings_of(app)) == 5, warnings_of(app)
+    assert any(Path(app.outdir).iterdir())
+
+
+def test_dirhtml_links_reach_entries(tmp_path: Path) -> None:
+    app = build(copy_root("entries", tmp_path / "src"), "dirhtml")
+    alpha = parse_html((Path(app.outdir) / "terms/Alpha/index.html").read_text(encoding="utf-8"))
+    hrefs = {a.text: a.attrs["href"] for a in alpha.find_all("a", "glossterm-link")}
+    assert hrefs["Beta"] == "../Beta/#Beta"
+    assert hrefs["Index"] == "../../"

@@ -110,7 +110,11 @@ def test_index_page_lists_entries_and_aliases_in_order(built: SphinxTestApp) -> 
 def test_warnings_name_file_line_and_subtype(built: SphinxTestApp) -> None:
     srcdir = Path(built.srcdir)
     found = sorted(
-        re.sub(r"^.*?(terms/\S+?): WARNING: .*\[(glossterm\.\w+)\]$", r"\1 \2", line.replace(str(srcdir) + "/", ""))
+        re.sub(
+            r"^.*?(terms/\S+?): WARNING: .*\[(glossterm\.\w+)\]$",
+            r"\1 \2",
+            line.replace(str(srcdir) + "/", ""),
+        )
         for line in warnings_of(built)
     )
     assert found == [

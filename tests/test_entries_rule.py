@@ -68,7 +68,11 @@ def test_an_entry_groups_tagline_lead_and_sections() -> None:
 
 
 def test_section_types_come_from_classes_not_levels() -> None:
-    text = "### Haiku {#Haiku .term}\n\nLead.\n\n#### Form {.explanation}\n\nA.\n\n### Example {.explanation}\n\nB.\n"
+    text = (
+        "### Haiku {#Haiku .term}\n\nLead.\n\n"
+        "#### Form {.explanation}\n\nA.\n\n"
+        "### Example {.explanation}\n\nB.\n"
+    )
     sections = [t for t in _tokens(text) if t.type == "glossterm_section_open"]
     assert [(t.meta["type"], t.meta["level"]) for t in sections] == [
         ("explanation", 4),
@@ -77,7 +81,9 @@ def test_section_types_come_from_classes_not_levels() -> None:
 
 
 def test_entries_end_at_rules_and_at_the_next_term_heading() -> None:
-    text = "## A {#A .term}\n\nOne.\n\n----\n\n### B {#B .term}\n\nTwo.\n\n## C {#C .term}\n\nThree.\n"
+    text = (
+        "## A {#A .term}\n\nOne.\n\n----\n\n### B {#B .term}\n\nTwo.\n\n## C {#C .term}\n\nThree.\n"
+    )
     entries = [t for t in _tokens(text) if t.type == "glossterm_entry_open"]
     assert [t.meta["attrs"].id for t in entries] == ["A", "B", "C"]
     assert "hr" not in _shape(_tokens(text))

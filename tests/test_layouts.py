@@ -48,7 +48,9 @@ def test_gathered_files_are_rebuilt_and_new_ones_picked_up(tmp_path: Path) -> No
     time.sleep(0.01)
     beta = srcdir / "terms" / "Beta.md"
     beta.write_text(beta.read_text().replace("***Second***", "***Second, edited***"))
-    (srcdir / "terms" / "Gamma.md").write_text("## Gamma {#Gamma .term}\n\nNew, see [Beta](#Beta).\n")
+    (srcdir / "terms" / "Gamma.md").write_text(
+        "## Gamma {#Gamma .term}\n\nNew, see [Beta](#Beta).\n"
+    )
     app = build(srcdir)
     assert _entries(outdir, "book") == ["Alpha", "Apple", "Beta", "Gamma"]
     book = (outdir / "book.html").read_text(encoding="utf-8")
@@ -95,7 +97,10 @@ def test_include_that_matches_nothing_warns(tmp_path: Path) -> None:
     )
     app = build(srcdir)
     warnings = [w.replace(str(srcdir) + "/", "") for w in warnings_of(app)]
-    assert "book.md:3: WARNING: glossterm-include nowhere/*.md matches no file [glossterm.include]" in warnings
+    assert (
+        "book.md:3: WARNING: glossterm-include nowhere/*.md matches no file [glossterm.include]"
+        in warnings
+    )
 
 
 @pytest.mark.parametrize("pattern", ["../outside/*.md", "/etc/*"])

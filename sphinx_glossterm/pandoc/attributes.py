@@ -80,7 +80,9 @@ def parse_attributes(block: str) -> Attributes:
             match = _KEY.match(text, pos)
             if not match or match.end() >= len(text) or text[match.end()] != "=":
                 end = _item_end(text, pos)
-                raise AttributeSyntaxError(f"unexpected {text[pos:end]!r}: expected #id, .class or key=value")
+                raise AttributeSyntaxError(
+                    f"unexpected {text[pos:end]!r}: expected #id, .class or key=value"
+                )
             key = match.group()
             pos = match.end() + 1
             value, pos = _read_value(text, pos, key)

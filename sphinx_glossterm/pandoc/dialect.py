@@ -34,6 +34,10 @@ def lines_outside_code(text: str) -> Iterator[str]:
                 fence = match.group(1)
             else:
                 yield line
-        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            if not line.strip().lstrip(fence[0]):
-                fence = None
+        elif (
+            match
+            and match.group(1)[0] == fence[0]
+            and len(match.group(1)) >= len(fence)
+            and not line.strip().lstrip(fence[0])
+        ):
+            fence = None
