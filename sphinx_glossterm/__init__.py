@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         GlosstermSectionDirective,
     )
     from .domain import GlosstermDomain
+    from .html_meta import add_description
     from .index_page import FillGlossaryIndex
     from .nodes import index_placeholder
     from .parser import GlosstermParser
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-check-consistency", run_checks)
     app.connect("missing-reference", unresolved_term_link)
+    app.connect("html-page-context", add_description)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -196,3 +196,10 @@ def test_entry_doctree_is_a_section_with_typed_children(built: SphinxTestApp) ->
     assert [entry["ids"][0] for entry in entries] == ["Beta", "gamma-2"]
     gamma = entries[1]
     assert isinstance(gamma.parent, nodes.document), "an H3 term nests like an H2 one"
+
+
+def test_tagline_is_the_meta_description_of_a_term_page(built: SphinxTestApp) -> None:
+    alpha = (Path(built.outdir) / "terms/Alpha.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="The first letter of the test alphabet" />' in alpha
+    beta = (Path(built.outdir) / "terms/Beta.html").read_text(encoding="utf-8")
+    assert 'name="description"' not in beta, "a page of two entries has no single tagline"
