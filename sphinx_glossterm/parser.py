@@ -26,6 +26,7 @@ from .pandoc.dialect import is_pandoc_dialect
 from .pandoc.entries import EntryRuleOptions, entries_plugin
 from .pandoc.grid_table_rule import grid_table_plugin
 from .pandoc.heading_attrs import heading_attrs_plugin
+from .pandoc.paragraphs import pandoc_paragraphs_plugin
 from .pandoc.table_captions import table_captions_plugin
 from .pandoc.title_block import title_block_plugin
 from .renderer import OPTIONS_KEY, GlosstermRenderer, RenderOptions
@@ -35,6 +36,7 @@ def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
     """Teach a myst-parser markdown-it instance the Pandoc dialect of term documents."""
     return (
         md.use(title_block_plugin)
+        .use(pandoc_paragraphs_plugin)
         .use(heading_attrs_plugin)
         .use(grid_table_plugin)
         .use(table_captions_plugin)

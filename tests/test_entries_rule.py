@@ -138,3 +138,22 @@ def test_heading_attributes_leave_the_heading_text() -> None:
     tokens = _tokens("## Large Model {#Large-Model .term}\n")
     inline = next(t for t in tokens if t.type == "inline")
     assert inline.content == "Large Model"
+
+
+def test_blocks_do_not_interrupt_a_paragraph_as_in_pandoc() -> None:
+    text = "Line one\\\n- not a list\n## not a heading\n> not a quote\n| a |\n|---|\n"
+    types = [t.type for t in _tokens(text)]
+    assert types == ["paragraph_open", "inline", "paragraph_close"]
+
+
+def test_blocks_after_a_blank_line_are_blocks() -> None:
+    text = "Para.\n\n- a list\n\n## A heading\n\n> A quote\n"
+    types = {t.type for t in _tokens(text)}
+    assert {"bullet_list_open", "heading_open", "blockquote_open"} <= types
+
+
+def test_list_items_and_sub_lists_need_no_blank_line() -> None:
+    text = "1. **One**: first\n2. **Two**: second\n\n- item\n  - sub\n- next\n"
+    types = [t.type for t in _tokens(text)]
+    assert types.count("list_item_open") == 5
+    assert types.count("bullet_list_open") == 2

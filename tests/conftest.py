@@ -1,0 +1,102 @@
+"""Shared fixtures: Sphinx test roots, the shared corpus, and external tools.
+
+Tests that need something outside the checkout (the corpus in ``../shared``,
+a program such as ``pandoc``) skip when it is missing on a developer's
+machine, but fail under ``CI=true``: on CI a missing input is a broken setup,
+not a reason to pass quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).parent
+CHECKOUT_DIR = TESTS_DIR.parent
+SHARED_DIR = CHECKOUT_DIR.parent / "shared"
+CORPUS_DIR = SHARED_DIR / "corpus" / "ki-glossar"
+
+
+def on_ci() -> bool:
+    """Whether we run on CI, where a missing input fails instead of skipping."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test, or fail it when running on CI."""
+    if on_ci():
+        pytest.fail(f"{reason} (CI=true, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    """Return the path of the program *name*; skip the test (fail on CI) if it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        skip_or_fail(f"external tool {name!r} is not installed")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot="name")`` finds ``tests/roots/test-name``."""
+    return TESTS_DIR / "roots"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The ki-glossar corpus in ``../shared`` beside the checkout (read only)."""
+    if not CORPUS_DIR.is_dir() or not any(CORPUS_DIR.glob("*.md")):
+        skip_or_fail(f"corpus not found at {CORPUS_DIR}")
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def pandoc_path() -> str:
+    """A Pandoc 3 binary: the one the pypandoc-binary wheel ships, else ``pandoc`` on PATH."""
+    try:
+        import pypandoc
+
+        path = str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        path = require_tool("pandoc")
+    first_line = subprocess.run(
+        [path, "--version"], capture_output=True, text=True, check=True
+    ).stdout.partition("\n")[0]
+    major = first_line.split()[-1].split(".")[0]
+    if not major.isdigit() or int(major) < 3:
+        skip_or_fail(f"need Pandoc 3 (pip install pypandoc-binary), found {first_line!r}")
+    return path
+
+
+# A section at the end of pytest's terminal output, so that reports such as the
+# worst fidelity scores are visible without -s.
+_REPORT_KEY = pytest.StashKey[list[str]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Prepare the report section."""
+    config.stash[_REPORT_KEY] = []
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Print what tests added with the ``report`` fixture."""
+    lines = config.stash.get(_REPORT_KEY, [])
+    if lines:
+        terminalreporter.section("sphinx_glossterm report")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def report(pytestconfig: pytest.Config) -> Callable[[str], None]:
+    """A function adding a line to the report printed at the end of the test run."""
+    return pytestconfig.stash[_REPORT_KEY].append
