@@ -19,6 +19,7 @@ ENV_VERSION = 1
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the parser, directives, domain, transforms and checks."""
     from . import config, gather, incremental, root
+    from .backlinks import AddBacklinks
     from .checks import run_checks
     from .directives import (
         GlosstermDirective,
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossterm-include", GlosstermIncludeDirective)
     app.add_node(index_placeholder)
     app.add_post_transform(ClaimTermLinks)
+    app.add_post_transform(AddBacklinks)
     app.add_post_transform(FillGlossaryIndex)
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", gather.exclude_gathered_files)

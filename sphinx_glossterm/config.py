@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -88,6 +89,37 @@ OPTIONS: tuple[Option, ...] = (
         "Write a minimal root document when the project has none.",
     ),
     Option(
+        "glossterm_planned",
+        [],
+        (list, tuple),
+        "Ids (or fnmatch patterns such as 'Vision-*') of terms not written yet: links to "
+        "them show as plain text marked 'planned' and are counted, not warned.",
+    ),
+    Option(
+        "glossterm_backlinks",
+        True,
+        (bool,),
+        "Show a 'Referenced by' list at the end of every entry.",
+    ),
+    Option(
+        "glossterm_check_seealso_order",
+        False,
+        (bool,),
+        "Warn when a see-also list is not in alphabetical order with the index link last.",
+    ),
+    Option(
+        "glossterm_check_seealso_symmetry",
+        False,
+        (bool,),
+        "Warn when an entry lists another in its see-also list but not the other way round.",
+    ),
+    Option(
+        "glossterm_required_sections",
+        [],
+        (list, tuple),
+        "Section types every entry must have, e.g. ['explanation', 'seealso'].",
+    ),
+    Option(
         "glossterm_infer_terms",
         True,
         (bool,),
@@ -107,8 +139,9 @@ def validate(app: Sphinx, config: Config) -> None:
     """Reset malformed values to their defaults, with a warning naming the option."""
     if config.glossterm_dialect not in DIALECTS:
         _reject(config, "glossterm_dialect", f"must be one of {', '.join(DIALECTS)}")
-    if not all(isinstance(name, str) for name in config.glossterm_layout_classes):
-        _reject(config, "glossterm_layout_classes", "must be a list of class names")
+    for name in ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections"):
+        if not all(isinstance(item, str) for item in config[name]):
+            _reject(config, name, "must be a list of strings")
     try:
         section_types(config)
     except ValueError as error:
@@ -159,3 +192,8 @@ def _reject(config: Config, name: str, reason: str) -> None:
         **warning_kwargs(GlosstermWarning.CONFIG),
     )
     config[name] = default
+
+
+def is_planned(target: str, config: Config) -> bool:
+    """Whether ``target`` names a term the author has marked as not written yet."""
+    return any(fnmatchcase(target, pattern) for pattern in config.glossterm_planned)

@@ -23,6 +23,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import nodes as gnodes
 from .config import section_types
+from .graph import TermGraph
 from .model import Link, LinkKind, Section, Term
 from .warnings_ import GlosstermWarning, warning_kwargs
 
@@ -82,8 +83,9 @@ class GlosstermDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: TermIndex | None = None
+        self._graph: TermGraph | None = None
         # What each entry showed before this build re-read files (see incremental.py).
-        self.shown_before: dict[str, tuple] | None = None
+        self.shown_before: tuple[dict[str, tuple], dict[str, tuple]] | None = None
 
     # -- stored data -------------------------------------------------------------
 
@@ -119,8 +121,17 @@ class GlosstermDomain(Domain):
             self._index = TermIndex(records, self.data["anchors"])
         return self._index
 
+    @property
+    def graph(self) -> TermGraph:
+        """The term graph, computed once after the records change."""
+        if self._graph is None:
+            index = self.index
+            self._graph = TermGraph(index.terms, index.by_id.get)
+        return self._graph
+
     def _changed(self) -> None:
         self._index = None
+        self._graph = None
 
     def note_include(self, docname: str, patterns: Iterable[str], files: Iterable[str]) -> None:
         """Remember what a ``glossterm-include`` on ``docname`` gathered."""

@@ -19,9 +19,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .config import is_planned
 from .domain import GlosstermDomain
 
 MISSING_CLASS = "glossterm-missing"
+PLANNED_CLASS = "glossterm-planned"
+PLANNED_LABELS = {"en": "planned", "de": "geplant"}
 
 
 class ClaimTermLinks(SphinxPostTransform):
@@ -45,4 +48,12 @@ def unresolved_term_link(
     """``missing-reference``: show an unresolved term link as marked plain text."""
     if node.get("refdomain") != "glossterm":
         return None
+    if is_planned(node["reftarget"], env.config):
+        marker = nodes.superscript("", PLANNED_LABELS.get(_language(env), "planned"))
+        marker["classes"].append("glossterm-planned-marker")
+        return nodes.inline("", "", *contnode.children, marker, classes=[PLANNED_CLASS])
     return nodes.inline("", "", *contnode.children, classes=[MISSING_CLASS])
+
+
+def _language(env: BuildEnvironment) -> str:
+    return (env.config.language or "en").split("_")[0].split("-")[0]

@@ -28,6 +28,21 @@ class GlosstermWarning(Enum):
     UNRESOLVED = "unresolved"
     """A see-also or inline link names an id that no entry or anchor declares."""
 
+    SELF_LINK = "self_link"
+    """An entry links to itself."""
+
+    SEEALSO_DUPLICATE = "seealso_duplicate"
+    """A see-also list names the same target twice."""
+
+    SEEALSO_ORDER = "seealso_order"
+    """(opt-in) A see-also list is not alphabetical, or the index link is not last."""
+
+    SEEALSO_SYMMETRY = "seealso_symmetry"
+    """(opt-in) An entry lists another that does not list it back."""
+
+    MISSING_SECTION = "missing_section"
+    """(opt-in) An entry lacks a section type listed in ``glossterm_required_sections``."""
+
     SECTION_TYPE = "section_type"
     """A section heading carries a class that ``glossterm_section_types`` does not list."""
 

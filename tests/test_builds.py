@@ -98,3 +98,71 @@ def test_dirhtml_links_reach_entries(tmp_path: Path) -> None:
     hrefs = {a.text: a.attrs["href"] for a in alpha.find_all("a", "glossterm-link")}
     assert hrefs["Beta"] == "../Beta/#Beta"
     assert hrefs["Index"] == "../../"
+
+
+def _backlinks(outdir: Path, page: str, anchor: str) -> list[str]:
+    html = parse_html((outdir / f"{page}.html").read_text(encoding="utf-8"))
+    block = html.by_id(f"{anchor}-referenced-by")
+    return [li.text for li in block.find_all("li")] if block else []
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    time.sleep(0.01)  # a newer mtime than the last build
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def entries_project(tmp_path: Path) -> tuple[Path, Path]:
+    srcdir = copy_root("entries", tmp_path / "src")
+    outdir = Path(build(srcdir).outdir)
+    return srcdir, outdir
+
+
+def test_adding_a_term_updates_the_backlinks_it_creates(entries_project) -> None:
+    srcdir, outdir = entries_project
+    time.sleep(0.01)
+    (srcdir / "terms" / "Zeta.md").write_text(
+        "## Zeta {#Zeta .term}\n\nLast.\n\n### See also {.seealso}\n\n[Alpha](#Alpha) |\n"
+    )
+    app = build(srcdir)
+    assert _written(app) == ["index", "terms/Alpha", "terms/Zeta"]
+    assert "Zeta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
+
+
+def test_deleting_a_term_removes_its_backlinks(entries_project) -> None:
+    srcdir, outdir = entries_project
+    assert "Delta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
+    (srcdir / "terms" / "Delta.md").unlink()
+    app = build(srcdir)
+    assert _written(app) == ["index", "terms/Alpha"]
+    assert "Delta — See also" not in _backlinks(outdir, "terms/Alpha", "Alpha")
+
+
+def test_renaming_a_term_updates_every_page_that_links_to_it(entries_project) -> None:
+    srcdir, outdir = entries_project
+    _edit(srcdir / "terms" / "Beta.md", "{#Beta .chapter", "{#Beta-Renamed .chapter")
+    app = build(srcdir)
+    # Beta itself, Alpha (its links to #Beta break; Beta's link to it is gone
+    # from its backlinks), the index; gamma sits on Beta's page.
+    assert _written(app) == ["index", "terms/Alpha", "terms/Beta"]
+    alpha = parse_html((outdir / "terms/Alpha.html").read_text(encoding="utf-8"))
+    assert "Beta" in [span.text for span in alpha.find_all("span", "glossterm-missing")]
+    block = alpha.by_id("Alpha-referenced-by")
+    hrefs = [a.attrs["href"] for a in block.find_all("a") if a.text == "Beta"]
+    assert hrefs == ["Beta.html#Beta-Renamed"], "Beta still links to Alpha, from its new anchor"
+
+
+def test_adding_and_removing_a_see_also_link(entries_project) -> None:
+    srcdir, outdir = entries_project
+    _edit(srcdir / "terms" / "Delta.md", "[Alpha](#Alpha) |", "[Alpha](#Alpha) |\n[Beta](#Beta) |")
+    app = build(srcdir)
+    assert _written(app) == ["index", "terms/Beta", "terms/Delta"]
+    assert "Delta — See also" in _backlinks(outdir, "terms/Beta", "Beta")
+
+    _edit(srcdir / "terms" / "Alpha.md", "[Beta](#Beta) |\n[Missing", "[Missing")
+    app = build(srcdir)
+    assert _written(app) == ["index", "terms/Alpha", "terms/Beta"]
+    assert "Alpha — introduction" in _backlinks(outdir, "terms/Beta", "Beta")
+    assert "Alpha — introduction, Related" not in _backlinks(outdir, "terms/Beta", "Beta")

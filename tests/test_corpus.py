@@ -593,3 +593,38 @@ def test_duplicate_ids_warned(build: CorpusBuild, corpus: Corpus) -> None:
         if not any(pattern.search(m["message"]) for pattern in patterns)
     )
     _fail_with(problems, "duplicate id problems")
+
+
+def test_parallel_build_is_byte_identical(
+    build: CorpusBuild, corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``-j 2`` gives the same pages, exports and warnings as the serial build."""
+    build.require_ok()
+    srcdir = tmp_path_factory.mktemp("ki-glossar-j2")
+    for source in corpus_dir.glob("*.md"):
+        shutil.copyfile(source, srcdir / source.name)
+    (srcdir / "conf.py").write_text(CONF_PY, encoding="utf-8")
+    warning = StringIO()
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=warning, parallel=2
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    outdir = Path(app.outdir)
+
+    def outputs(root: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and path.suffix in {".html", ".json", ".ttl", ".inv"}
+        }
+
+    serial, parallel = outputs(build.outdir), outputs(outdir)
+    assert serial.keys() == parallel.keys()
+    differing = [name for name in serial if serial[name] != parallel[name]]
+    assert differing == []
+    serial_warnings = build.warnings.replace(str(build.srcdir), "SRC")
+    parallel_warnings = strip_colors(warning.getvalue()).replace(str(srcdir), "SRC")
+    assert serial_warnings == parallel_warnings

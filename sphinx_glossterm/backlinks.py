@@ -1,0 +1,82 @@
+""" "Referenced by": the entries that link to an entry, shown at its end.
+
+Added when a page is written (a post-transform), from the term graph of the
+whole project, so a page read long ago still shows today's backlinks;
+:mod:`.incremental` makes sure the page is rewritten when they change.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import nodes as gnodes
+from .domain import GlosstermDomain
+from .graph import Backlink, TermGraph
+from .model import LinkKind, Term
+
+BACKLINKS_CLASS = "glossterm-backlinks"
+_LABELS = {
+    "title": {"en": "Referenced by", "de": "Referenziert von"},
+    "lead": {"en": "introduction", "de": "Einleitung"},
+}
+
+
+def label(name: str, language: str | None) -> str:
+    """A UI string of the backlinks block in ``language`` (English otherwise)."""
+    lang = (language or "en").split("_")[0].split("-")[0]
+    return _LABELS[name].get(lang, _LABELS[name]["en"])
+
+
+def backlink_rows(domain: GlosstermDomain, term: Term) -> list[Backlink]:
+    """The rows of ``term``'s backlinks block."""
+    graph = domain.graph
+    return graph.backlinks(TermGraph.key_of(term, domain.index.by_id.get))
+
+
+class AddBacklinks(SphinxPostTransform):
+    """Append a "Referenced by" section to every entry something links to."""
+
+    default_priority = 4  # before the term links it adds are resolved
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.glossterm_backlinks:
+            return
+        domain: GlosstermDomain = self.env.domains["glossterm"]  # type: ignore[assignment]
+        records = {term.anchor: term for term in domain.terms.get(self.env.docname, [])}
+        for entry in list(self.document.findall(gnodes.is_entry)):
+            term = records.get(entry[gnodes.TERM_ID])
+            if term is None:
+                continue
+            rows = backlink_rows(domain, term)
+            if rows:
+                entry += self._section(term, rows)
+
+    def _section(self, term: Term, rows: list[Backlink]) -> nodes.section:
+        language = self.config.language
+        section = nodes.section(classes=[BACKLINKS_CLASS])
+        gnodes.register_id(self.document, section, f"{term.anchor}-referenced-by")
+        section += nodes.title("", label("title", language))
+        items = nodes.bullet_list(classes=["glossterm-backlink-list"])
+        for _, group in groupby(rows, key=lambda row: id(row.term)):
+            group_rows = list(group)
+            source = group_rows[0].term
+            paragraph = nodes.paragraph()
+            xref = gnodes.term_xref(source.id, [nodes.Text(source.title)])
+            xref[gnodes.TARGET_DOC], xref[gnodes.TARGET_ANCHOR] = source.docname, source.anchor
+            paragraph += xref
+            places = [self._place(row, language) for row in group_rows]
+            paragraph += nodes.Text(" — ")
+            paragraph += nodes.inline("", ", ".join(places), classes=["glossterm-backlink-where"])
+            items += nodes.list_item("", paragraph)
+        section += items
+        return section
+
+    @staticmethod
+    def _place(row: Backlink, language: str | None) -> str:
+        if row.section_title:
+            return row.section_title
+        return label("lead", language) if row.kind is LinkKind.MENTION else row.kind.value
