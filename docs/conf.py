@@ -26,6 +26,8 @@ glossterm_section_types = {
 exclude_patterns = ["_build"]
 
 html_theme = "alabaster"
+# Published as is: the JSON Schema of glossterm-graph.json (see exports.md).
+html_static_path = ["_static"]
 html_title = f"sphinx_glossterm {release}"
 # Lean sidebars: a glossary's toctree has one line per term.
 html_sidebars = {"**": ["searchbox.html", "relations.html"]}

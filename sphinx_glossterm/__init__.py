@@ -22,12 +22,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .backlinks import AddBacklinks
     from .checks import run_checks
     from .directives import (
+        AnchorStraySections,
         GlosstermDirective,
         GlosstermIncludeDirective,
         GlosstermIndexDirective,
         GlosstermSectionDirective,
     )
     from .domain import GlosstermDomain
+    from .exports import add_defined_terms, write_exports
     from .html_meta import add_description
     from .index_page import FillGlossaryIndex
     from .nodes import index_placeholder
@@ -43,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossterm-index", GlosstermIndexDirective)
     app.add_directive("glossterm-include", GlosstermIncludeDirective)
     app.add_node(index_placeholder)
+    app.add_transform(AnchorStraySections)
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
     app.add_post_transform(FillGlossaryIndex)
@@ -54,6 +57,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", run_checks)
     app.connect("missing-reference", unresolved_term_link)
     app.connect("html-page-context", add_description)
+    app.connect("html-page-context", add_defined_terms)
+    app.connect("build-finished", write_exports)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

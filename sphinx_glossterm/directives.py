@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -109,6 +110,25 @@ class GlosstermSectionDirective(SphinxDirective):
         section += title
         section += self.parse_content_to_nodes()
         return [section, *messages]
+
+
+class AnchorStraySections(SphinxTransform):
+    """Give an id to a ``glossterm-section`` that stands outside any entry.
+
+    Inside an entry, :func:`~sphinx_glossterm.nodes.finish_entry` names its
+    sections; a stray one (reported by the domain) still needs an anchor, or
+    Sphinx's table-of-contents collector fails on it.
+    """
+
+    default_priority = 800  # before the doctree-read event (880)
+
+    def apply(self, **kwargs: object) -> None:
+        for section in self.document.findall(nodes.section):
+            if gnodes.SECTION_TYPE in section and not section["ids"]:
+                title = section.next_node(nodes.title)
+                name = nodes.fully_normalize_name(title.astext() if title else "section")
+                section["names"].append(name)
+                self.document.note_implicit_target(section, section)
 
 
 class GlosstermIndexDirective(SphinxDirective):

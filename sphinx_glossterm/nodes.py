@@ -143,12 +143,8 @@ def finish_entry(
     return anchor
 
 
-def convert_id_links(root: nodes.Element) -> None:
-    """Turn MyST's ``[text](#Id)`` references under ``root`` into term links."""
-    _convert_id_links(root)
-
-
 def _convert_id_links(root: nodes.Element) -> None:
+    """Turn MyST's ``[text](#Id)`` references under ``root`` into term links."""
     for reference in list(root.findall(nodes.reference)):
         refuri = reference.get("refuri", "")
         if not reference.get("id_link") or not refuri.startswith("#") or len(refuri) < 2:

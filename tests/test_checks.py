@@ -125,3 +125,18 @@ def test_suggestions_use_aliases_and_titles() -> None:
     suggest = Suggester([_term("LLM", "Large Language Model", "Sprachmodell")])
     assert suggest("Large-Language-Model") == ("LLM",)
     assert suggest("sprachmodell") == ("LLM",)
+
+
+def test_section_directive_outside_an_entry_warns_and_keeps_its_text(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_glossterm"]\n')
+    (srcdir / "index.md").write_text(
+        "# Page\n\n```{glossterm-section} explanation\n:title: Alone\n\nStray text.\n```\n"
+    )
+    app = build(srcdir)
+    assert [w.split("WARNING: ")[1] for w in warnings_of(app)] == [
+        "glossterm-section belongs inside a glossterm directive; shown as a plain section "
+        "[glossterm.directive]"
+    ]
+    assert "Stray text." in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")

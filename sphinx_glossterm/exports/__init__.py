@@ -1,0 +1,66 @@
+"""Machine-readable exports of the glossary, written by every HTML build.
+
+- ``glossterm-graph.json`` (:mod:`.json_graph`): the term graph, nodes and edges;
+- ``glossterm.ttl`` (:mod:`.skos`): a SKOS concept scheme in Turtle;
+- schema.org ``DefinedTerm`` JSON-LD (:mod:`.jsonld`) in the head of each page
+  that shows entries.
+
+The two files are written once per build, after writing, from the domain's
+records (:func:`.site.collect`); the JSON-LD is added page by page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..domain import GlosstermDomain
+from ..graph import TermGraph
+from . import json_graph, jsonld, skos
+from .site import SiteUrls, collect, exported_term, is_html_site, scheme_docname
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the graph JSON and the SKOS Turtle to the output root."""
+    if exception is not None or not is_html_site(app.builder):
+        return
+    glossary = collect(app.builder)
+    outdir = Path(app.outdir)
+    for filename, text in (
+        (json_graph.FILENAME, json_graph.render(glossary)),
+        (skos.FILENAME, skos.render(glossary)),
+    ):
+        (outdir / filename).write_text(text, encoding="utf-8", newline="\n")
+
+
+def add_defined_terms(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: a page showing entries describes them as JSON-LD in its head."""
+    if "metatags" not in context or not is_html_site(app.builder):
+        return
+    domain: GlosstermDomain = app.env.domains["glossterm"]  # type: ignore[assignment]
+    urls = SiteUrls(app.builder)
+    if urls.one_page:
+        terms = domain.all_terms() if pagename == urls.root_doc else []
+    else:
+        terms = domain.terms.get(pagename, [])
+    if not terms:
+        return
+    resolve = domain.index.by_id.get
+    entries = [exported_term(TermGraph.key_of(term, resolve), term, urls) for term in terms]
+    scheme_url = urls.page(scheme_docname(domain, app.config.root_doc))
+    term_set = {
+        "@type": "DefinedTermSet",
+        "@id": urls.from_page(pagename, scheme_url),
+        "name": app.config.project,
+    }
+    data = jsonld.defined_terms(pagename, entries, term_set, urls)
+    context["metatags"] += "\n    " + jsonld.script_element(data)

@@ -1,0 +1,43 @@
+"""``glossterm-graph.json``: the term graph for scripts and visualisations.
+
+Its shape is described by ``docs/_static/glossterm-graph.schema.json``
+(JSON Schema 2020-12); ``version`` changes whenever that shape does.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .site import Glossary
+
+FILENAME = "glossterm-graph.json"
+VERSION = 1
+
+
+def graph_data(glossary: Glossary) -> dict[str, Any]:
+    """The graph as plain JSON data: nodes sorted by id, edges by source, target and kind."""
+    return {
+        "version": VERSION,
+        "nodes": [
+            {
+                "id": entry.key,
+                "title": entry.term.title,
+                "tagline": entry.term.tagline,
+                "url": entry.url,
+                "aliases": list(entry.aliases),
+                "docname": entry.term.docname,
+            }
+            for entry in glossary.terms
+        ],
+        "edges": [
+            {"source": edge.source, "target": edge.target, "kind": edge.kind}
+            for edge in glossary.edges
+        ],
+    }
+
+
+def render(glossary: Glossary) -> str:
+    """The file's text: compact JSON with sorted keys, one line, UTF-8, newline at the end."""
+    data = graph_data(glossary)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -1,0 +1,156 @@
+"""What the exports say about a built site: its entries, their URLs and the links between them.
+
+Collected once per build from the domain's records and the term graph; the
+writers in :mod:`.json_graph`, :mod:`.skos` and :mod:`.jsonld` only format it.
+Every URL here is an IRI reference relative to the output root (where the
+export files are written); :meth:`Glossary.iri` makes it absolute when
+``html_baseurl`` is set.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from sphinx.builders import Builder
+from sphinx.util.osutil import relative_uri
+
+from ..domain import GlosstermDomain
+from ..model import Term
+from . import iri
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def is_html_site(builder: Builder) -> bool:
+    """Whether ``builder`` writes a browsable HTML site (html, dirhtml, singlehtml; not epub)."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def language_tag(language: str | None) -> str | None:
+    """Sphinx's ``language`` as a BCP 47 tag (``de_AT`` → ``de-AT``), or ``None``."""
+    tag = (language or "").replace("_", "-")
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+class SiteUrls:
+    """Where the builder puts each page and entry, relative to the output root."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
+        self.root_doc: str = builder.config.root_doc
+        # singlehtml answers "#document-<name>" for every document: all on one page.
+        self.one_page = builder.get_target_uri(self.root_doc).startswith("#")
+        baseurl: str = builder.config.html_baseurl or ""
+        self.baseurl = iri.encode(baseurl)
+
+    def page(self, docname: str) -> str:
+        """The URL of the page showing ``docname``.
+
+        ``./`` for the root of a ``dirhtml`` build, whose builder URI is empty:
+        an empty reference would resolve to the export file itself.
+        """
+        if self.one_page:
+            suffix = getattr(self.builder, "link_suffix", ".html")
+            return iri.encode(quote(self.root_doc) + suffix)
+        return iri.encode(self.builder.get_target_uri(docname)) or "./"
+
+    def term(self, term: Term) -> str:
+        """The URL of an entry: its page and its anchor."""
+        return f"{self.page(term.docname)}#{iri.fragment(term.anchor)}"
+
+    def absolute(self, url: str) -> str:
+        """``url`` joined to ``html_baseurl`` the way Sphinx makes canonical URLs, else as is."""
+        if not self.baseurl:
+            return url
+        return posixpath.join(self.baseurl, url.removeprefix("./"))
+
+    def from_page(self, pagename: str, url: str) -> str:
+        """``url`` (relative to the output root) as seen from ``pagename``'s page.
+
+        Absolute when ``html_baseurl`` is set; otherwise relative to the page, as
+        an ``@id`` in the page's JSON-LD resolves against the page's address.
+        """
+        if self.baseurl:
+            return self.absolute(url)
+        path, hash_, fragment = url.partition("#")
+        relative = relative_uri(self.page(pagename).removeprefix("./"), path.removeprefix("./"))
+        return relative + hash_ + fragment
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedTerm:
+    """An entry as the exports show it."""
+
+    key: str
+    """The node key in the term graph: the id, or ``docname#anchor`` for a duplicate."""
+    term: Term
+    url: str
+    aliases: tuple[str, ...]
+    """The aliases, without repeats and without the title itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedEdge:
+    """A link between two entries, once per source, target and kind."""
+
+    source: str
+    target: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Everything the export files hold, in their order."""
+
+    title: str
+    language: str | None
+    scheme_url: str
+    """The URL of the glossary itself: the page with the A–Z index, else the root page."""
+    terms: tuple[ExportedTerm, ...]
+    """Sorted by key."""
+    edges: tuple[ExportedEdge, ...]
+    """Sorted by source, target and kind; no self-links."""
+    urls: SiteUrls
+
+    def iri(self, url: str) -> str:
+        """The IRI (absolute with ``html_baseurl``, else relative to the output root)."""
+        return self.urls.absolute(url)
+
+
+def scheme_docname(domain: GlosstermDomain, root_doc: str) -> str:
+    """The page that stands for the glossary as a whole."""
+    return min(domain.index_pages) if domain.index_pages else root_doc
+
+
+def exported_term(key: str, term: Term, urls: SiteUrls) -> ExportedTerm:
+    """One entry with its URL and cleaned-up aliases."""
+    aliases = tuple(alias for alias in dict.fromkeys(term.aliases) if alias and alias != term.title)
+    return ExportedTerm(key, term, urls.term(term), aliases)
+
+
+def collect(builder: Builder) -> Glossary:
+    """The glossary of the finished build, from the domain's records and term graph."""
+    domain: GlosstermDomain = builder.env.domains["glossterm"]  # type: ignore[assignment]
+    urls = SiteUrls(builder)
+    graph = domain.graph
+    terms = tuple(exported_term(key, graph.nodes[key], urls) for key in sorted(graph.nodes))
+    edges = sorted(
+        {
+            ExportedEdge(edge.source, edge.target, edge.kind.value)
+            for edge in graph.edges
+            if edge.source != edge.target
+        },
+        key=lambda edge: (edge.source, edge.target, edge.kind),
+    )
+    config = builder.config
+    return Glossary(
+        title=config.project,
+        language=language_tag(config.language),
+        scheme_url=urls.page(scheme_docname(domain, config.root_doc)),
+        terms=terms,
+        edges=tuple(edges),
+        urls=urls,
+    )

@@ -1,0 +1,87 @@
+"""``glossterm.ttl``: the glossary as a SKOS concept scheme in Turtle.
+
+Written by hand rather than with rdflib: the output is a fixed, flat shape (one
+scheme, one concept per entry, four kinds of statement), and rdflib would be a
+run-time dependency of every documentation build for these few lines.  The
+tests parse the file with rdflib.
+
+Concept IRIs are the entries' URLs: absolute when ``html_baseurl`` is set,
+otherwise relative, resolving against the file's own location (the output root).
+"""
+
+from __future__ import annotations
+
+from .iri import encode
+from .site import ExportedTerm, Glossary
+
+FILENAME = "glossterm.ttl"
+PREFIXES = {
+    "dct": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+# Turtle's ECHAR escapes; other control characters become \\uXXXX.
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def iri_ref(iri: str) -> str:
+    """``<iri>``, with any character Turtle's IRIREF excludes percent-encoded."""
+    return f"<{encode(iri)}>"
+
+
+def literal(text: str, language: str | None = None) -> str:
+    """A Turtle string literal (``"..."``), with a language tag when one is given."""
+    body = "".join(
+        _ESCAPES.get(char)
+        or (f"\\u{ord(char):04X}" if ord(char) < 0x20 or ord(char) == 0x7F else char)
+        for char in text
+    )
+    return f'"{body}"' + (f"@{language}" if language else "")
+
+
+def _concept(entry: ExportedTerm, glossary: Glossary, scheme: str, related: list[str]) -> str:
+    lang = glossary.language
+    term = entry.term
+    statements = [
+        "a skos:Concept",
+        f"skos:inScheme {scheme}",
+        f"skos:topConceptOf {scheme}",
+        f"skos:notation {literal(entry.key)}",
+    ]
+    if term.title:
+        statements.append(f"skos:prefLabel {literal(term.title, lang)}")
+    if entry.aliases:
+        labels = ", ".join(literal(alias, lang) for alias in entry.aliases)
+        statements.append(f"skos:altLabel {labels}")
+    if term.tagline:
+        statements.append(f"skos:definition {literal(term.tagline, lang)}")
+    if related:
+        statements.append(f"skos:related {', '.join(related)}")
+    subject = iri_ref(glossary.iri(entry.url))
+    return subject + " " + " ;\n    ".join(statements) + " .\n"
+
+
+def render(glossary: Glossary) -> str:
+    """The Turtle text: prefixes, the concept scheme, then one concept per entry by key."""
+    scheme = iri_ref(glossary.iri(glossary.scheme_url))
+    urls = {entry.key: entry.url for entry in glossary.terms}
+    related: dict[str, list[str]] = {}
+    for edge in glossary.edges:
+        if edge.kind == "related":
+            related.setdefault(edge.source, []).append(iri_ref(glossary.iri(urls[edge.target])))
+    title = literal(glossary.title, glossary.language)
+    blocks = [
+        "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items()),
+        f"{scheme} a skos:ConceptScheme ;\n    dct:title {title} .\n",
+    ]
+    blocks.extend(
+        _concept(entry, glossary, scheme, related.get(entry.key, [])) for entry in glossary.terms
+    )
+    return "\n".join(blocks)
