@@ -18,7 +18,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the parser, directives, domain, transforms and checks."""
-    from . import config, gather, incremental, root
+    from . import config, gather, incremental, root, std_terms
     from .backlinks import AddBacklinks
     from .checks import run_checks
     from .directives import (
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", gather.outdated_hosts)
     app.connect("env-get-outdated", incremental.remember_entries)
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
+    app.connect("env-updated", std_terms.register_std_terms)
     app.connect("env-check-consistency", run_checks)
     app.connect("missing-reference", unresolved_term_link)
     app.connect("html-page-context", add_description)

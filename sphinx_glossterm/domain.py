@@ -78,7 +78,7 @@ class GlosstermDomain(Domain):
         "includes": {},  # docname -> [(pattern, ...), (file, ...)]
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -163,7 +163,6 @@ class GlosstermDomain(Domain):
             term = _term_from_entry(env, docname, entry, types)
             records.append(term)
             inside_entries.update(id(xref) for xref in entry.findall(pending_xref))
-            self._note_std_terms(term, entry)
         if records:
             self.terms[docname] = records
         for section in document.findall(nodes.section):
@@ -200,14 +199,6 @@ class GlosstermDomain(Domain):
         if any(True for _ in document.findall(gnodes.index_placeholder)):
             self.note_index_page(docname)
         self._changed()
-
-    def _note_std_terms(self, term: Term, entry: nodes.section) -> None:
-        # The std domain makes ``{term}`Title``` work; a name it already knows is
-        # left to its first entry (our own checks report duplicate ids).
-        std = self.env.domains.standard_domain
-        for name in term.names:
-            if name and ("term", name) not in std.objects:
-                std.note_object("term", name, term.anchor, location=entry)
 
     # -- resolving ----------------------------------------------------------------------
 

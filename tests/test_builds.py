@@ -166,3 +166,21 @@ def test_adding_and_removing_a_see_also_link(entries_project) -> None:
     assert _written(app) == ["index", "terms/Alpha", "terms/Beta"]
     assert "Alpha — introduction" in _backlinks(outdir, "terms/Beta", "Beta")
     assert "Alpha — introduction, Related" not in _backlinks(outdir, "terms/Beta", "Beta")
+
+
+def test_std_term_for_a_shared_title_is_the_same_in_every_build(tmp_path: Path) -> None:
+    def project(name: str) -> Path:
+        srcdir = copy_root("entries", tmp_path / name)
+        for number in range(12):
+            (srcdir / "terms" / f"Same{number:02}.md").write_text(
+                f"## Shared title {{#Same{number:02} .term}}\n\nText {number}.\n"
+            )
+        (srcdir / "usage.md").write_text("# Usage\n\nSee {term}`Shared title`.\n")
+        return srcdir
+
+    serial = build(project("serial"), parallel=1)
+    parallel = build(project("parallel"), parallel=2)
+    for app in (serial, parallel):
+        usage = parse_html((Path(app.outdir) / "usage.html").read_text(encoding="utf-8"))
+        link = usage.find("a", "reference")
+        assert link.attrs["href"] == "terms/Same00.html#Same00"
