@@ -1,0 +1,188 @@
+"""Benchmark sphinx_glossterm against plain Sphinx + myst-parser on the same files.
+
+Both variants build the same synthetic glossary (``generate.py``): (a) plain
+Sphinx with myst-parser and a lean sidebar, (b) sphinx_glossterm with its theme
+(or, where the theme is not installed, the same lean sidebar).  Runs alternate
+between the variants so that machine noise hits both alike; the report gives
+medians, the ratio b/a, peak memory, output and environment size, and the times
+of a full build, a ``-j 2`` build, a rebuild after editing one entry's body, a
+rebuild after changing one see-also list, and ``glossterm check``.
+
+    python benchmarks/run.py --terms 344 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+ROOT_PAGE = "# Glossar\n\n```{toctree}\n:glob:\n:hidden:\n\n*\n```\n"
+LEAN_SIDEBAR = 'html_sidebars = {"**": ["searchbox.html"]}\n'
+
+
+def theme_available() -> bool:
+    """Whether sphinx_glossterm ships its ``glossterm`` HTML theme in this installation."""
+    try:
+        from importlib.resources import files
+
+        return files("sphinx_glossterm").joinpath("theme", "glossterm", "theme.toml").is_file()
+    except (ImportError, ModuleNotFoundError):
+        return False
+
+
+def conf(variant: str) -> str:
+    """The conf.py of a variant."""
+    lines = ['language = "de"', 'project = "Benchmark"']
+    if variant == "plain":
+        lines += ['extensions = ["myst_parser"]', LEAN_SIDEBAR.strip()]
+    elif theme_available():
+        lines += ['extensions = ["sphinx_glossterm"]', 'html_theme = "glossterm"']
+    else:
+        lines += ['extensions = ["sphinx_glossterm"]', LEAN_SIDEBAR.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def make_project(terms: Path, where: Path, variant: str) -> Path:
+    """A source folder with the generated term files, a root page and the variant's conf.py."""
+    srcdir = where / variant / "src"
+    shutil.copytree(terms, srcdir)
+    (srcdir / "index.md").write_text(ROOT_PAGE, encoding="utf-8")
+    (srcdir / "conf.py").write_text(conf(variant), encoding="utf-8")
+    return srcdir
+
+
+def build(srcdir: Path, *, jobs: int = 1, fresh: bool) -> dict[str, float]:
+    """One build in a fresh interpreter: seconds and peak memory."""
+    outdir, doctrees = srcdir.parent / "html", srcdir.parent / "doctrees"
+    if fresh:
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    command = [sys.executable, str(HERE / "_build_once.py"), "--", "-q", "-b", "html"]
+    command += ["-j", str(jobs), "-d", str(doctrees), str(srcdir), str(outdir)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"build failed ({result.returncode}): {result.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def check(srcdir: Path) -> float:
+    """Seconds of ``glossterm check`` on the project (its exit status 1 is expected)."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "sphinx_glossterm", "check", "--quiet", str(srcdir)],
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - start
+
+
+def edit_body(srcdir: Path) -> None:
+    """Change one word in the lead of the first entry."""
+    path = sorted(srcdir.glob("*-0.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("** ", "** geändert ", 1), encoding="utf-8")
+
+
+def edit_see_also(srcdir: Path) -> None:
+    """Drop the first item of the see-also list of the second entry."""
+    path = sorted(srcdir.glob("*-1.md"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if "{.seealso}" in line)
+    first = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("["))
+    del lines[first]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def measure(srcdir: Path, variant: str) -> dict[str, float]:
+    """Every measurement of one run of one variant."""
+    full = build(srcdir, fresh=True)
+    outdir, doctrees = srcdir.parent / "html", srcdir.parent / "doctrees"
+    figures = {
+        "full_s": full["seconds"],
+        "peak_mb": full["peak_mb"],
+        "output_mb": sum(f.stat().st_size for f in outdir.rglob("*") if f.is_file()) / 2**20,
+        "env_mb": (doctrees / "environment.pickle").stat().st_size / 2**20,
+    }
+    time.sleep(0.01)
+    edit_body(srcdir)
+    figures["edit_body_s"] = build(srcdir, fresh=False)["seconds"]
+    time.sleep(0.01)
+    edit_see_also(srcdir)
+    figures["edit_see_also_s"] = build(srcdir, fresh=False)["seconds"]
+    figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]
+    if variant == "glossterm":
+        figures["check_s"] = check(srcdir)
+    return figures
+
+
+def run(terms: int, runs: int, workdir: Path) -> dict[str, dict[str, float]]:
+    """Alternate the variants ``runs`` times; return the medians of each figure."""
+    generated = workdir / "terms"
+    generate(terms, generated)
+    results: dict[str, list[dict[str, float]]] = {"plain": [], "glossterm": []}
+    for number in range(runs):
+        for variant in ("plain", "glossterm"):
+            where = workdir / f"run{number}"
+            srcdir = make_project(generated, where, variant)
+            results[variant].append(measure(srcdir, variant))
+            shutil.rmtree(where / variant)
+    return {
+        variant: {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+        for variant, rows in results.items()
+    }
+
+
+def report(medians: dict[str, dict[str, float]], terms: int, runs: int) -> str:
+    """The table the benchmark prints."""
+    plain, ours = medians["plain"], medians["glossterm"]
+    theme = "glossterm theme" if theme_available() else "lean sidebar (theme not installed)"
+    lines = [
+        f"{terms} terms, median of {runs} alternating run(s); b = sphinx_glossterm with {theme}",
+        f"{'figure':<18}{'a: plain MyST':>15}{'b: glossterm':>15}{'b/a':>8}",
+    ]
+    for key in ours:
+        a = plain.get(key)
+        ratio = f"{ours[key] / a:.2f}" if a else "-"
+        a_text = f"{a:.2f}" if a is not None else "-"
+        lines.append(f"{key:<18}{a_text:>15}{ours[key]:>15.2f}{ratio:>8}")
+    lines.append(f"per term (full build): {ours['full_s'] / terms * 1000:.1f} ms")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``run.py [--terms N] [--runs R] [--json FILE]``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--terms", type=int, default=344)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the medians to this file")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="glossterm-bench-"))
+    try:
+        medians = run(args.terms, args.runs, workdir)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(report(medians, args.terms, args.runs))
+    if args.json:
+        args.json.write_text(json.dumps(medians, indent=2, sort_keys=True), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    raise SystemExit(main())

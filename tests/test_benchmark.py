@@ -1,0 +1,59 @@
+"""The benchmark scripts work (CI runs them on a tiny glossary; figures come from real runs)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
+
+
+def test_generator_writes_the_corpus_shape(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    paths = generate(30, tmp_path)
+    again = generate(30, tmp_path / "again")
+    assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again], "deterministic"
+    text = paths[0].read_text(encoding="utf-8")
+    assert text.count("{.explanation}") == 4 and text.count("{.seealso}") == 1
+    assert 3000 < sum(p.stat().st_size for p in paths) / len(paths) < 6000
+    assert any("+:====" in p.read_text(encoding="utf-8") for p in paths), "some grid tables"
+
+
+def test_driver_reports_every_figure(tmp_path: Path) -> None:
+    report = tmp_path / "medians.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            "--terms",
+            "12",
+            "--runs",
+            "1",
+            "--json",
+            str(report),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    assert "b/a" in result.stdout
+    medians = json.loads(report.read_text())
+    assert set(medians) == {"plain", "glossterm"}
+    for key in (
+        "full_s",
+        "peak_mb",
+        "output_mb",
+        "env_mb",
+        "edit_body_s",
+        "edit_see_also_s",
+        "parallel_j2_s",
+    ):
+        assert medians["plain"][key] > 0 and medians["glossterm"][key] > 0
+    assert medians["glossterm"]["check_s"] > 0
