@@ -25,9 +25,16 @@ glossterm_section_types = {
 
 exclude_patterns = ["_build"]
 
-html_theme = "alabaster"
+html_theme = "glossterm"
 # Published as is: the JSON Schema of glossterm-graph.json (see exports.md).
 html_static_path = ["_static"]
 html_title = f"sphinx_glossterm {release}"
-# Lean sidebars: a glossary's toctree has one line per term.
-html_sidebars = {"**": ["searchbox.html", "relations.html"]}
+
+# The book (print.md).  xelatex: the demo glossary writes pronunciations in IPA,
+# which pdflatex's fonts lack; makeindex sorts our index entries right and needs
+# no xindy.  The emoji of the glossterm_latex_characters example gets a
+# rendering.  The EPUB leaves out the JSON Schema (no e-book format).
+latex_engine = "xelatex"
+latex_use_xindy = False
+glossterm_latex_characters = {"😀": r"\textsf{:-)}"}
+epub_exclude_files = ["_static/glossterm-graph.schema.json"]

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 __version__ = "0.1.0"
 
 # Bump whenever the records the domain stores change shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -30,11 +30,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     from .domain import GlosstermDomain
     from .exports import add_defined_terms, write_exports
+    from .graph_page import collect_graph_page, write_graph_data
     from .html_meta import add_description
     from .index_page import FillGlossaryIndex
+    from .navigation import add_navigation
+    from .nesting import LimitDepth
     from .nodes import index_placeholder
     from .parser import GlosstermParser
+    from .previews import add_page_assets, add_static_path, write_previews
+    from .rawhtml.nodes import depart_html_element, html_element, visit_html_element
     from .references import ClaimTermLinks, unresolved_term_link
+    from .theme import THEME_DIR
+    from .writers import epub, latex, latex_chars
 
     app.setup_extension("myst_parser")
     config.register(app)
@@ -45,7 +52,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("glossterm-index", GlosstermIndexDirective)
     app.add_directive("glossterm-include", GlosstermIncludeDirective)
     app.add_node(index_placeholder)
+    app.add_node(html_element, html=(visit_html_element, depart_html_element))
     app.add_transform(AnchorStraySections)
+    app.add_transform(LimitDepth)
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
     app.add_post_transform(FillGlossaryIndex)
@@ -60,6 +69,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_description)
     app.connect("html-page-context", add_defined_terms)
     app.connect("build-finished", write_exports)
+    # The HTML pages: previews for every theme; the glossterm theme and its graph page.
+    app.add_html_theme("glossterm", str(THEME_DIR))
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_page_assets)
+    app.connect("html-page-context", add_navigation)
+    app.connect("html-collect-pages", collect_graph_page)
+    app.connect("build-finished", write_previews)
+    app.connect("build-finished", write_graph_data)
+    # The book: LaTeX/PDF and EPUB (docs/print.md).
+    latex.register(app)
+    latex_chars.register(app)
+    epub.register(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

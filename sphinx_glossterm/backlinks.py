@@ -46,9 +46,13 @@ class AddBacklinks(SphinxPostTransform):
         if not self.config.glossterm_backlinks:
             return
         domain: GlosstermDomain = self.env.domains["glossterm"]  # type: ignore[assignment]
-        records = {term.anchor: term for term in domain.terms.get(self.env.docname, [])}
+        # One doctree may hold several documents (the latex builder's book).
+        records = {
+            (term.docname, term.anchor): term for terms in domain.terms.values() for term in terms
+        }
         for entry in list(self.document.findall(gnodes.is_entry)):
-            term = records.get(entry[gnodes.TERM_ID])
+            docname = gnodes.docname_of(entry, self.env.docname)
+            term = records.get((docname, entry[gnodes.TERM_ID]))
             if term is None:
                 continue
             rows = backlink_rows(domain, term)

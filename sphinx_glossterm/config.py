@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 RENDER_KINDS = ("section", "box", "links")
 DIALECTS = ("auto", "pandoc", "myst")
+RAW_HTML_POLICIES = ("safe", "keep")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,46 @@ OPTIONS: tuple[Option, ...] = (
         (bool,),
         "Treat a file's first heading that has an id but no .term class (H2 or H3) as a term.",
     ),
+    Option(
+        "glossterm_raw_html",
+        "safe",
+        (str,),
+        "Raw HTML in term documents: 'safe' (harmless inline tags become document nodes, "
+        "anything else is shown as text with a warning) or 'keep' (anything else is passed "
+        "through to HTML output, as myst-parser does).",
+    ),
+    # PDF (LaTeX): see docs/print.md.
+    Option(
+        "glossterm_latex_pagerefs",
+        True,
+        (bool,),
+        "In LaTeX/PDF output, follow each link of see-also lists, 'Referenced by' lists and "
+        "the A-Z list with the page of its target (', p. 42').",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_index_mentions",
+        True,
+        (bool,),
+        "In LaTeX/PDF output, add an index entry for every place the text links to a term.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_characters",
+        {},
+        (dict,),
+        "LaTeX for characters, {char: latex}, e.g. {'😀': r'\\emoji{grinning-face}'}: added to "
+        "or overriding the built-in definitions, for every LaTeX engine.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_check_characters",
+        True,
+        (bool,),
+        "Warn about and replace characters the LaTeX engine cannot typeset with Sphinx's "
+        "default fonts.",
+        rebuild="",
+    ),
 )
 
 
@@ -139,6 +180,14 @@ def validate(app: Sphinx, config: Config) -> None:
     """Reset malformed values to their defaults, with a warning naming the option."""
     if config.glossterm_dialect not in DIALECTS:
         _reject(config, "glossterm_dialect", f"must be one of {', '.join(DIALECTS)}")
+    if config.glossterm_raw_html not in RAW_HTML_POLICIES:
+        _reject(config, "glossterm_raw_html", f"must be one of {', '.join(RAW_HTML_POLICIES)}")
+    characters = config.glossterm_latex_characters
+    if not isinstance(characters, Mapping) or not all(
+        isinstance(char, str) and len(char) == 1 and isinstance(latex, str)
+        for char, latex in characters.items()
+    ):
+        _reject(config, "glossterm_latex_characters", "must map single characters to LaTeX")
     for name in ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections"):
         if not all(isinstance(item, str) for item in config[name]):
             _reject(config, name, "must be a list of strings")

@@ -10,6 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as gnodes
 from .config import section_types
+from .rawhtml.render import inside_entry
 from .warnings_ import GlosstermWarning, warning_kwargs
 
 logger = logging.getLogger(__name__)
@@ -42,13 +43,19 @@ class GlosstermDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        # Its parts are a term document: raw HTML in them follows glossterm_raw_html.
+        with inside_entry(self.env.temp_data):
+            return self._run()
+
+    def _run(self) -> list[nodes.Node]:
         types = section_types(self.config)
         title_text = self.arguments[0]
         entry = gnodes.entry_section(
             classes=self.options.get("class", []), aliases=_aliases(self.options.get("aliases", ""))
         )
         self.set_source_info(entry)
-        title_nodes, messages = self.parse_inline(title_text, lineno=self.lineno)
+        # parse_inline takes a 0-based line; self.lineno is 1-based.
+        title_nodes, messages = self.parse_inline(title_text, lineno=self.lineno - 1)
         title = nodes.title(title_text, "", *title_nodes)
         self.set_source_info(title)
         entry += title
@@ -56,7 +63,9 @@ class GlosstermDirective(SphinxDirective):
         if tagline_text:
             tagline = gnodes.tagline_paragraph()
             self.set_source_info(tagline)
-            tagline_nodes, tagline_messages = self.parse_inline(tagline_text, lineno=self.lineno)
+            tagline_nodes, tagline_messages = self.parse_inline(
+                tagline_text, lineno=self._option_line("tagline") - 1
+            )
             tagline += tagline_nodes
             messages += tagline_messages
             entry += tagline
@@ -78,6 +87,13 @@ class GlosstermDirective(SphinxDirective):
         gnodes.finish_entry(self.state.document, entry, term_id, types)
         return [entry, *messages]
 
+    def _option_line(self, name: str) -> int:
+        """The 1-based line of the option ``:name:``, else the directive's own line."""
+        for offset, line in enumerate(self.block_text.splitlines()):
+            if line.strip().startswith(f":{name}:"):
+                return self.lineno + offset
+        return self.lineno
+
 
 class GlosstermSectionDirective(SphinxDirective):
     """A typed section inside a ``glossterm`` entry: ``:::{glossterm-section} explanation``."""
@@ -97,9 +113,7 @@ class GlosstermSectionDirective(SphinxDirective):
         self.set_source_info(section)
         section["classes"].extend(self.options.get("class", []))
         if "id" in self.options:
-            section[gnodes.EXPLICIT_ID] = gnodes.register_id(
-                self.state.document, section, self.options["id"]
-            )
+            gnodes.set_explicit_id(self.state.document, section, self.options["id"])
         known = types.get(kind)
         title_text = self.options.get("title") or (
             known.label(self.config.language) if known else kind

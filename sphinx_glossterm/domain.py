@@ -38,7 +38,9 @@ class TermIndex:
     """Project-wide lookups derived from the per-document records."""
 
     def __init__(
-        self, terms: Iterable[Term], anchors: dict[str, dict[str, tuple[str, int | None]]]
+        self,
+        terms: Iterable[Term],
+        anchors: dict[str, dict[str, tuple[str, int | None, str]]],
     ):
         ordered = sorted(terms, key=lambda term: (term.source, term.line or 0, term.docname))
         self.terms: list[Term] = ordered
@@ -51,11 +53,14 @@ class TermIndex:
                 self.duplicates.setdefault(term.id, [self.by_id[term.id]]).append(term)
             else:
                 self.by_id[term.id] = term
-        # Explicit ids of other headings: ``### Beispiel {#example}``.
-        self.anchors: dict[str, tuple[str, str]] = {}
+        self.derived: dict[str, object] = {}
+        """Views of these records that other modules compute once (e.g. the A–Z order)."""
+        # Explicit ids of other headings: ``### Beispiel {#example}``, by the id as
+        # written: (docname, title, HTML anchor).
+        self.anchors: dict[str, tuple[str, str, str]] = {}
         for docname in sorted(anchors):
-            for anchor, (title, _line) in sorted(anchors[docname].items()):
-                self.anchors.setdefault(anchor, (docname, title))
+            for written, (title, _line, anchor) in sorted(anchors[docname].items()):
+                self.anchors.setdefault(written, (docname, title, anchor))
 
 
 def _precedence(term: Term) -> tuple[bool, str, int]:
@@ -72,13 +77,13 @@ class GlosstermDomain(Domain):
     roles = {"term": XRefRole(innernodeclass=nodes.inline)}
     initial_data: dict[str, Any] = {
         "terms": {},  # docname -> [Term]
-        "anchors": {},  # docname -> {anchor: (title, line)}
+        "anchors": {},  # docname -> {id as written: (title, line, HTML anchor)}
         "links": {},  # docname -> [Link] written outside entries
         "index_pages": {},  # docname -> True, pages holding a glossterm-index
         "includes": {},  # docname -> [(pattern, ...), (file, ...)]
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -173,11 +178,13 @@ class GlosstermDomain(Domain):
                     location=section,
                     **warning_kwargs(GlosstermWarning.DIRECTIVE),
                 )
-        anchors = {
-            node[gnodes.EXPLICIT_ID]: (_title_of(node), node.line)
-            for node in document.findall(nodes.Element)
-            if gnodes.EXPLICIT_ID in node and not gnodes.is_entry(node)
-        }
+        anchors: dict[str, tuple[str, int | None, str]] = {}
+        for node in document.findall(nodes.Element):
+            if gnodes.EXPLICIT_ID in node and not gnodes.is_entry(node) and node["ids"]:
+                # The first heading with an id keeps it; a later one got a variant.
+                anchors.setdefault(
+                    node[gnodes.EXPLICIT_ID], (_title_of(node), node.line, node["ids"][0])
+                )
         if anchors:
             self.data["anchors"][docname] = anchors
         outside = [
@@ -209,8 +216,8 @@ class GlosstermDomain(Domain):
             return term.docname, term.anchor, term.title, term.tagline
         anchor = self.index.anchors.get(target)
         if anchor is not None:
-            docname, title = anchor
-            return docname, target, title, ""
+            docname, title, html_anchor = anchor
+            return docname, html_anchor, title, ""
         if target == self.env.config.glossterm_index_id:
             return self.index_page(), "", "", ""
         return None

@@ -25,8 +25,8 @@ def shown_entries(domain: GlosstermDomain) -> dict[str, Shown]:
         term_id: (term.docname, term.anchor, term.title, term.tagline, term.aliases)
         for term_id, term in domain.index.by_id.items()
     }
-    for anchor, (docname, title) in domain.index.anchors.items():
-        shown.setdefault(anchor, (docname, anchor, title))
+    for written, (docname, title, anchor) in domain.index.anchors.items():
+        shown.setdefault(written, (docname, anchor, title))
     return shown
 
 

@@ -14,8 +14,12 @@ from collections.abc import Iterable, Mapping
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 
 from .config import SectionType
+from .warnings_ import GlosstermWarning, warning_kwargs
+
+logger = logging.getLogger(__name__)
 
 ENTRY_CLASS = "glossterm-entry"
 TAGLINE_CLASS = "glossterm-tagline"
@@ -34,12 +38,18 @@ SECTION_TYPE = "glossterm_section_type"
 TARGET_DOC = "glossterm_docname"
 TARGET_ANCHOR = "glossterm_anchor"
 EXPLICIT_ID = "glossterm_explicit_id"
-"""On any node whose anchor the author wrote (``{#id}``): that id, a link target."""
+"""On any node whose anchor the author wrote (``{#id}``): that id as written, a link target
+(its anchor is the node's first id, see :func:`set_explicit_id`)."""
 
 
 class index_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
     """Where a ``glossterm-index`` directive stands; filled in once all entries are known."""
 
+
+# Characters an HTML id cannot hold (white space) or that are markup in HTML and
+# break naive attribute quoting or selectors (quotes, angle brackets, backtick),
+# and control characters.
+_NOT_IN_ANCHOR = re.compile(r"[\s\"'<>`\x00-\x1f\x7f]+")
 
 # What separates the items of a see-also line: ``[A](#A) |``.
 _SEPARATOR = re.compile(r"^[\s|,;·•]*$")
@@ -89,15 +99,57 @@ def is_entry(node: nodes.Node) -> bool:
     return isinstance(node, nodes.section) and TERM_ID in node
 
 
+def html_anchor(written: str) -> str:
+    """The HTML anchor of an id as written: the id itself, if it can be one.
+
+    Each run of white space, quotes (``"`` ``'``), angle brackets, backticks or
+    control characters becomes one ``-``, and ``-`` at either end is dropped
+    (``a "b"`` → ``a-b``); letters of any script, digits and other punctuation
+    stay.  The id as written stays the link target and the data's id.
+    """
+    if not _NOT_IN_ANCHOR.search(written):
+        return written
+    return _NOT_IN_ANCHOR.sub("-", written).strip("-") or "id"
+
+
+def docname_of(node: nodes.Node, default: str) -> str:
+    """The document ``node`` was read from, in a doctree that may hold several.
+
+    The latex builder assembles all documents into one doctree, each inside a
+    ``start_of_file`` node, and marks every section of an included document
+    with its ``docname``; elsewhere ``default`` (the page's name).
+    """
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, addnodes.start_of_file) or (
+            isinstance(current, nodes.section) and "docname" in current
+        ):
+            return current["docname"]
+        current = current.parent
+    return default
+
+
 def register_id(document: nodes.document, node: nodes.Element, wanted: str) -> str:
     """Give ``node`` the anchor ``wanted`` exactly as written, or a free variant of it.
 
     docutils would lower-case an id given as a name (``#GPT-4v`` → ``gpt-4v``);
     authors link to the id as written, so it goes into ``ids`` directly.  Returns
-    the id used, which differs from ``wanted`` only when the document already
-    has that id (the caller reports the duplicate).
+    the id used, which differs from ``wanted`` when the document already has that
+    id (the caller reports the duplicate) or when ``wanted`` holds characters an
+    anchor cannot (see :func:`html_anchor`; reported here, at ``node``).
     """
-    candidate = wanted
+    anchor = html_anchor(wanted)
+    if anchor != wanted:
+        logger.warning(
+            "the id %r holds characters an HTML anchor cannot (white space, quotes, "
+            "< > or `); its anchor is %r, and links to %r still reach it",
+            wanted,
+            anchor,
+            wanted,
+            location=node,
+            **warning_kwargs(GlosstermWarning.ID),
+        )
+    candidate = wanted = anchor
     counter = 1
     while candidate in document.ids and document.ids[candidate] is not node:
         counter += 1
@@ -106,6 +158,13 @@ def register_id(document: nodes.document, node: nodes.Element, wanted: str) -> s
         node["ids"].insert(0, candidate)
     document.ids[candidate] = node
     return candidate
+
+
+def set_explicit_id(document: nodes.document, node: nodes.Element, written: str) -> str:
+    """Anchor a heading whose id the author wrote; returns the anchor (see :func:`register_id`)."""
+    anchor = register_id(document, node, written)
+    node[EXPLICIT_ID] = written
+    return anchor
 
 
 def finish_entry(
@@ -119,6 +178,7 @@ def finish_entry(
     Returns the entry's anchor (``term_id`` unless the page already uses it).
     """
     entry[WRITTEN_ID] = term_id
+    _check_not_empty(entry, term_id)
     anchor = register_id(document, entry, term_id)
     entry[TERM_ID] = anchor
     title = entry.next_node(nodes.title)
@@ -136,11 +196,39 @@ def finish_entry(
         kind = section.get(SECTION_TYPE)
         if kind and kind in types and types[kind].render == "links":
             make_link_lists(section)
-    index_entries = [("single", name, anchor, "", None) for name in (title_text, *entry[ALIASES])]
+    index_entries = [
+        ("single", name, anchor, "", None)
+        for name in (title_text, *entry[ALIASES])
+        if name.strip()  # a title-less entry is reported already
+    ]
     index = addnodes.index(entries=index_entries, inline=False)
     if title is not None:
         title.parent.insert(title.parent.index(title) + 1, index)
     return anchor
+
+
+def _check_not_empty(entry: nodes.section, term_id: str) -> None:
+    """Warn about an entry, or a typed section of it, that has a heading and nothing else."""
+    if all(isinstance(child, nodes.title | addnodes.index) for child in entry.children):
+        logger.warning(
+            "the entry %r has a heading but no text",
+            term_id,
+            location=entry,
+            **warning_kwargs(GlosstermWarning.EMPTY),
+        )
+    for section in entry.findall(nodes.section):
+        if section is entry or not section.get(SECTION_TYPE):
+            continue
+        if all(isinstance(child, nodes.title) for child in section.children):
+            title = section.next_node(nodes.title)
+            logger.warning(
+                "the %s section %r of the entry %r is empty",
+                section[SECTION_TYPE],
+                title.astext() if title is not None else "",
+                term_id,
+                location=section,
+                **warning_kwargs(GlosstermWarning.EMPTY),
+            )
 
 
 def _convert_id_links(root: nodes.Element) -> None:

@@ -7,6 +7,8 @@ plugins, so ordinary MyST pages parse exactly as before.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from markdown_it import MarkdownIt
 from myst_parser.config.main import (
@@ -18,10 +20,12 @@ from myst_parser.config.main import (
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
+from sphinx.util import logging
 
 from .config import layout_classes, section_types
 from .gather import gather_plugin
 from .inline_lines import inline_lines_plugin
+from .nesting import nesting_plugin
 from .pandoc.dialect import is_pandoc_dialect
 from .pandoc.entries import EntryRuleOptions, entries_plugin
 from .pandoc.grid_table_rule import grid_table_plugin
@@ -29,7 +33,11 @@ from .pandoc.heading_attrs import heading_attrs_plugin
 from .pandoc.paragraphs import pandoc_paragraphs_plugin
 from .pandoc.table_captions import table_captions_plugin
 from .pandoc.title_block import title_block_plugin
+from .rawhtml.rule import raw_html_plugin
 from .renderer import OPTIONS_KEY, GlosstermRenderer, RenderOptions
+from .warnings_ import GlosstermWarning, location, warning_kwargs
+
+logger = logging.getLogger(__name__)
 
 
 def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
@@ -46,8 +54,44 @@ def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
 
 def markdown_parser(config: MdParserConfig, options: EntryRuleOptions, pandoc: bool) -> MarkdownIt:
     """myst-parser's markdown-it instance with our plugins, Pandoc ones if ``pandoc``."""
-    md = create_md_parser(config, GlosstermRenderer).use(inline_lines_plugin)
+    md = (
+        create_md_parser(config, GlosstermRenderer)
+        .use(nesting_plugin)
+        .use(inline_lines_plugin)
+        .use(raw_html_plugin)
+    )
     return add_pandoc_plugins(md, options) if pandoc else md
+
+
+def show_as_literal_text(document: nodes.document, text: str, config: MdParserConfig) -> None:
+    """The last resort for a document too deeply nested to build: all of it as literal text.
+
+    The renderer limits nesting (see :mod:`.nesting`), but directives nested in
+    directives each start a new parse; Python's recursion limit ends those.
+    """
+    document.children = []
+    for store in (document.ids, document.nameids, document.nametypes):
+        store.clear()
+    # What myst-parser's transforms expect its renderer to have set at the end.
+    document.settings.myst_heading_anchors_html_ids = config.heading_anchors_html_ids
+    document.settings.myst_footnote_transition = config.footnote_transition
+    document.settings.myst_footnote_sort = config.footnote_sort
+    # Under a title (the file's name), so that toctrees and links still find the page.
+    name = Path(document["source"]).stem
+    section = nodes.section(names=[nodes.fully_normalize_name(name)])
+    section += nodes.title(name, name)
+    block = nodes.literal_block(text, text)
+    section += block
+    for node in (section, block):
+        node.source, node.line = document["source"], 1
+    document += section
+    document.note_implicit_target(section, section)
+    logger.warning(
+        "the document is nested too deeply to build (directives inside directives?); "
+        "it is shown as literal text",
+        location=location(document["source"], 1),
+        **warning_kwargs(GlosstermWarning.NESTING),
+    )
 
 
 class GlosstermParser(MystParser):
@@ -78,6 +122,11 @@ class GlosstermParser(MystParser):
         md.use(gather_plugin, lambda: markdown_parser(config, entry_options, pandoc=True))
         md.options["document"] = document
         md.options[OPTIONS_KEY] = RenderOptions(
-            pandoc=pandoc, section_types=section_types(env.config)
+            pandoc=pandoc,
+            section_types=section_types(env.config),
+            raw_html=env.config.glossterm_raw_html,
         )
-        md.render(inputstring)
+        try:
+            md.render(inputstring)
+        except RecursionError:
+            show_as_literal_text(document, inputstring, config)

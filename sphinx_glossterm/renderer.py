@@ -20,16 +20,20 @@ from sphinx.util import logging
 from . import nodes as gnodes
 from .config import SectionType
 from .inline_lines import LINE_OFFSET
+from .nesting import BLOCK_LIMIT, INLINE_LIMIT, TOO_DEEP_INLINE
 from .pandoc.attributes import Attributes
 from .pandoc.entries import heading_attributes
 from .pandoc.heading_attrs import ATTRS_ERROR_META
 from .pandoc.identifiers import pandoc_identifier
 from .pandoc.table_render import TableRenderMixin
+from .rawhtml.render import RawHtmlRenderMixin
 from .warnings_ import GlosstermWarning, location, warning_kwargs
 
 logger = logging.getLogger(__name__)
 
 OPTIONS_KEY = "glossterm"
+MAX_TERM_LEVEL = 3
+"""Term headings deeper than this are read, with a warning: they are likely a mistake."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +42,11 @@ class RenderOptions:
 
     pandoc: bool = False
     section_types: Mapping[str, SectionType] = field(default_factory=dict)
+    raw_html: str = "safe"
+    """``glossterm_raw_html``: what raw HTML in term documents becomes."""
 
 
-class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
+class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
     """myst-parser's Sphinx renderer, extended with entries, sections and Pandoc headings."""
 
     def setup_render(self, options: dict[str, Any], env: MutableMapping[str, Any]) -> None:
@@ -79,6 +85,9 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
     def _warn(self, kind: GlosstermWarning, message: str, token: SyntaxTreeNode) -> None:
         source = self._source_stack[-1] if self._source_stack else self.document["source"]
         line = token.map[0] if token.map else None
+        offset = token.meta.get(LINE_OFFSET) if token.meta else None
+        if line and offset:
+            line += offset
         logger.warning(message, location=location(source, line), **warning_kwargs(kind))
 
     # -- headings ---------------------------------------------------------------
@@ -115,7 +124,7 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
     def _apply_attributes(self, node: nodes.Element, attrs: Attributes) -> None:
         node["classes"].extend(name for name in attrs.classes if name not in node["classes"])
         if attrs.id:
-            node[gnodes.EXPLICIT_ID] = gnodes.register_id(self.document, node, attrs.id)
+            gnodes.set_explicit_id(self.document, node, attrs.id)
 
     # -- entries ----------------------------------------------------------------
 
@@ -136,6 +145,13 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
         entry += title
         if not title.astext().strip():
             self._warn(GlosstermWarning.ENTRY, "term heading has no title text", heading)
+        if level > MAX_TERM_LEVEL:
+            self._warn(
+                GlosstermWarning.ENTRY,
+                f"the term heading is an H{level}; term headings are H2 or H3 "
+                "(it is read as a term all the same)",
+                heading,
+            )
         with self.current_node_context(entry):
             self.render_children_of(content)
         term_id = attrs.id or pandoc_identifier(title.astext())
@@ -169,7 +185,7 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
             name for name in attrs.classes if name != kind and name not in section["classes"]
         )
         if attrs.id:
-            section[gnodes.EXPLICIT_ID] = gnodes.register_id(self.document, section, attrs.id)
+            gnodes.set_explicit_id(self.document, section, attrs.id)
         section += self._title(heading)
         with self.current_node_context(section, append=True):
             self.render_children_of(content)
@@ -183,7 +199,7 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
         title = self._title(heading)
         section += title
         if attrs.id:
-            section[gnodes.EXPLICIT_ID] = gnodes.register_id(self.document, section, attrs.id)
+            gnodes.set_explicit_id(self.document, section, attrs.id)
         with self.current_node_context(section, append=True):
             name = nodes.fully_normalize_name(title.astext())
             section["names"].append(name)
@@ -219,6 +235,29 @@ class GlosstermRenderer(TableRenderMixin, SphinxRenderer):
             xref = gnodes.term_xref(term_id, reference.children)
             xref.source, xref.line = reference.source, reference.line
             reference.replace_self(xref)
+
+    # -- blocks nested too deeply (see nesting.py) ----------------------------------------
+
+    def render_text(self, token: SyntaxTreeNode) -> None:
+        if token.meta and token.meta.get(TOO_DEEP_INLINE):
+            self._warn(
+                GlosstermWarning.NESTING,
+                f"emphasis or links are nested more than {INLINE_LIMIT} levels deep here; "
+                "the paragraph is kept as its source text",
+                token,
+            )
+        super().render_text(token)
+
+    def render_glossterm_too_deep(self, token: SyntaxTreeNode) -> None:
+        self._warn(
+            GlosstermWarning.NESTING,
+            f"blocks are nested more than {BLOCK_LIMIT} levels deep here; "
+            "the deeper lines are kept as literal text",
+            token,
+        )
+        block = nodes.literal_block(token.content, token.content)
+        self.add_line_and_source_path(block, token)
+        self.current_node.append(block)
 
     # -- the title block ------------------------------------------------------------
 

@@ -50,13 +50,31 @@ class GlosstermWarning(Enum):
     """A file's first heading has an id but no ``.term`` class; it is taken as a term."""
 
     ENTRY = "entry"
-    """An entry is incomplete, e.g. a term heading without title text."""
+    """An entry is incomplete (a term heading without title text), or its heading is H4+."""
 
     DIRECTIVE = "directive"
     """A ``glossterm`` directive is used wrongly, e.g. a section type without a name."""
 
     INCLUDE = "include"
     """A ``glossterm-include`` pattern matches nothing, or a gathered file cannot be read."""
+
+    RAW_HTML = "raw_html"
+    """Raw HTML in a term document is not one of the allowed inline tags; it is shown as text."""
+
+    UNSAFE_LINK = "unsafe_link"
+    """A link target uses a scheme that can run code (``javascript:``); it is kept as text."""
+
+    ID = "id"
+    """An id holds characters that cannot stand in an HTML anchor; the anchor replaces them."""
+
+    EMPTY = "empty"
+    """An entry or a typed section has a heading but no content."""
+
+    NESTING = "nesting"
+    """Blocks are nested too deeply to build; the deeper lines are kept as literal text."""
+
+    UNICODE = "unicode"
+    """(LaTeX) A character the LaTeX engine cannot typeset; it is written as ``[U+XXXX]``."""
 
     CONFIG = "config"
     """A ``glossterm_*`` configuration value has the wrong shape."""

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 TESTS_DIR = Path(__file__).parent
 CHECKOUT_DIR = TESTS_DIR.parent
@@ -25,6 +26,15 @@ CORPUS_DIR = SHARED_DIR / "corpus" / "ki-glossar"
 def on_ci() -> bool:
     """Whether we run on CI, where a missing input fails instead of skipping."""
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+# Hypothesis profiles: few examples while developing, a few thousand in all on
+# CI (the same ones every run), many more and new ones with `tox -e fuzz`.
+# HYPOTHESIS_PROFILE picks one; the default is "ci" under CI=true, else "dev".
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=400, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("fuzz", max_examples=5_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if on_ci() else "dev"))
 
 
 def skip_or_fail(reason: str) -> None:

@@ -29,7 +29,9 @@ MARKUP_ID = 'x"<b>\\y</script>'
 MARKUP_TITLE = '</script><b>"Bold"</b> \\ tail café'
 MARKUP_TAGLINE = 'Ends </script> & <!-- "quoted" \\ backslash — ünïcödé ✓'
 MARKUP_ALIASES = ["<b>alias</b>", 'back\\slash "quote" </script>', "中文"]
-MARKUP_FRAGMENT = "x%22%3Cb%3E%5Cy%3C/script%3E"
+# Its HTML anchor: quotes and angle brackets become "-" (glossterm.id), and the
+# backslash is percent-encoded in the IRI.
+MARKUP_FRAGMENT = "x-b-%5Cy-/script"
 
 
 def _graph(app: SphinxTestApp) -> dict[str, Any]:

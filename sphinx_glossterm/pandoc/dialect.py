@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A heading ending in ``{#id …}`` or ``{.class …}``, or a grid-table border:
-# either marks a Pandoc-dialect file, as does a title block on the first line.
+# A heading ending in ``{#id …}`` or ``{.class …}`` (closed or not: an unclosed
+# block is reported as such), or a grid-table border: either marks a
+# Pandoc-dialect file, as does a title block on the first line.
 _MARKER = re.compile(
-    r"^(?:#{1,6}[ \t].*\{[ \t]*[#.][^{}]*\}[ \t]*|[ ]{0,3}\+(?:[-=:]{3,}\+)+[ \t]*)$"
+    r"^(?:#{1,6}[ \t].*\{[ \t]*[#.][^{}]*\}?[ \t]*|[ ]{0,3}\+(?:[-=:]{3,}\+)+[ \t]*)$"
 )
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 

@@ -1,0 +1,115 @@
+"""The whole-glossary graph page of the glossterm theme, and the data it draws.
+
+``glossterm-graph.html`` is generated (``html-collect-pages``) when the
+glossterm theme renders the site.  The page holds a canvas, drawn by the
+bundled ``glossterm-graph.js`` (force-graph, from ``js/``), and, for readers
+without JavaScript, the same graph as lists of links.  The positions come from
+:mod:`.layout`, computed once per build and written with the nodes and edges to
+``_static/glossterm-graph-data.js`` (a script, so it loads from ``file://``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from sphinx.application import Sphinx
+
+from . import ui
+from .collation import sort_key
+from .domain import GlosstermDomain
+from .exports.site import SiteUrls, is_html_site
+from .layout import layout
+from .navigation import GRAPH_PAGE, term_order
+from .previews import _script_literal
+from .theme import uses_glossterm_theme
+
+DATA_FILE = "glossterm-graph-data.js"
+
+
+def collect_graph_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the graph page, with the glossterm theme and some entries."""
+    if not is_html_site(app.builder) or not uses_glossterm_theme(app):
+        return
+    domain: GlosstermDomain = app.env.domains["glossterm"]  # type: ignore[assignment]
+    if not domain.all_terms():
+        return
+    words = ui.strings(app.config.language)
+    yield (
+        GRAPH_PAGE,
+        {"title": words["graph_title"], "glossterm_fallback": _fallback(app, domain, words)},
+        "glossterm-graph.html",
+    )
+
+
+def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Markup:
+    """Every entry with the entries it links to, as nested lists of links."""
+    builder = app.builder
+    graph = domain.graph
+    order = term_order(domain)
+    key_of = {id(term): key for key, term in graph.nodes.items()}
+
+    def href(term: Any) -> str:
+        return escape(f"{builder.get_relative_uri(GRAPH_PAGE, term.docname)}#{term.anchor}")
+
+    items = []
+    for term in order.terms:
+        key = key_of.get(id(term))
+        if key is None:
+            continue
+        targets = sorted(
+            {edge.target for edge in graph.outgoing.get(key, [])},
+            key=lambda other: sort_key(graph.nodes[other].title),
+        )
+        inner = ""
+        if targets:
+            links = ", ".join(
+                f'<a href="{href(graph.nodes[t])}">{escape(graph.nodes[t].title)}</a>'
+                for t in targets
+            )
+            label = escape(words["links_to"])
+            inner = f' <span class="glossterm-graph-links-to">{label}</span> {links}'
+        items.append(
+            f'<li><a href="{href(term)}"><strong>{escape(term.title)}</strong></a>{inner}</li>'
+        )
+    heading = escape(words["graph_fallback"])
+    return Markup(
+        f'<section class="glossterm-graph-fallback" id="glossterm-graph-fallback">'
+        f"<h2>{heading}</h2><ul>{''.join(items)}</ul></section>"
+    )
+
+
+def graph_data(app: Sphinx) -> dict[str, Any]:
+    """Nodes ``[key, title, url, x, y, letter]`` and edges ``[source, target]`` as indices."""
+    domain: GlosstermDomain = app.env.domains["glossterm"]  # type: ignore[assignment]
+    graph = domain.graph
+    urls = SiteUrls(app.builder)
+    keys = sorted(graph.nodes)
+    pairs = sorted({(e.source, e.target) for e in graph.edges if e.source != e.target})
+    positions = layout(keys, pairs)
+    number = {key: n for n, key in enumerate(keys)}
+    return {
+        "nodes": [
+            [
+                key,
+                graph.nodes[key].title,
+                urls.term(graph.nodes[key]).removeprefix("./"),
+                *positions[key],
+            ]
+            for key in keys
+        ],
+        "edges": [[number[a], number[b]] for a, b in pairs],
+    }
+
+
+def write_graph_data(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the graph page's data, once per build."""
+    if exception is not None or not is_html_site(app.builder) or not uses_glossterm_theme(app):
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    text = f"window.glosstermGraph={_script_literal(graph_data(app))};\n"
+    (static / DATA_FILE).write_text(text, encoding="utf-8", newline="\n")

@@ -1,0 +1,3 @@
+extensions = ["sphinx_glossterm"]
+project = "Bad inputs"
+language = "en"

@@ -1,0 +1,4 @@
+extensions = ["sphinx_glossterm"]
+project = "Payloads"
+language = "en"
+html_baseurl = "https://glossary.example/"

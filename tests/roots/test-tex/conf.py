@@ -1,0 +1,3 @@
+extensions = ["sphinx_glossterm"]
+project = "TeX specials"
+language = "en"

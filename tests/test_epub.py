@@ -1,0 +1,121 @@
+"""The glossary as an EPUB (issue 5): valid for epubcheck, with working links.
+
+``tests/roots/test-epub`` holds what broke Sphinx's EPUBs: sphinx-design tabs,
+a dropdown with an icon and an octicon, two pages whose names differ only in
+case (``XAI.md``, ``xAI.md``) and a page with a non-ASCII name
+(``Äquivalenz.md``).  The tests marked ``pdf`` run epubcheck (Debian's jar) on
+that root, on the documentation and on the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sphinx_glossterm.writers.epub import case_unique_names
+
+from .books import epubcheck
+from .projects import build, copy_root, warnings_of
+
+DOCS = Path(__file__).parents[1] / "docs"
+CORPUS_CONF = """\
+extensions = ["sphinx_glossterm"]
+language = "de"
+project = "KI-Glossar"
+author = "Kurt Pfeifle"
+copyright = "2025, Kurt Pfeifle"
+version = release = "2025.3"
+"""
+
+
+@pytest.fixture(scope="module")
+def epub_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root built with the epub builder: its output folder."""
+    srcdir = copy_root("epub", tmp_path_factory.mktemp("epub") / "src")
+    app = build(srcdir, "epub")
+    assert warnings_of(app) == []
+    return Path(app.outdir)
+
+
+def _epub_of(outdir: Path) -> Path:
+    (epub,) = outdir.glob("*.epub")
+    return epub
+
+
+def test_design_components_are_plain_in_the_epub(epub_root: Path) -> None:
+    """Tabs become headings with their content, the dropdown is open, icons are gone."""
+    page = (epub_root / "index.xhtml").read_text(encoding="utf-8")
+    for markup in ("<input", "<label", "<svg", "<details", "sd-tab-content"):
+        assert markup not in page
+    for text in (
+        "First tab",
+        "Content of the first tab",
+        "Second tab",
+        "Content of the second tab",
+        "A dropdown",
+        "Content of the dropdown",
+    ):
+        assert text in page  # fmt: skip
+    assert 'class="glossterm-epub-tabs' in page and 'class="glossterm-epub-dropdown' in page
+
+
+def test_html_keeps_its_tabs(tmp_path: Path) -> None:
+    """The flattening is for the epub builder only."""
+    app = build(copy_root("epub", tmp_path / "src"), "html")
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "<input" in page and "sd-tab-content" in page
+
+
+def test_names_differing_in_case_get_their_own_files(epub_root: Path) -> None:
+    """``xAI`` is written as ``xAI-2.xhtml``; every link to the entry goes there."""
+    files = sorted(path.name for path in (epub_root / "terms").glob("*.xhtml"))
+    assert files == ["XAI.xhtml", "xAI-2.xhtml", "Äquivalenz.xhtml"]
+    page = (epub_root / "terms" / "Äquivalenz.xhtml").read_text(encoding="utf-8")
+    assert 'href="xAI-2.xhtml#xAI"' in page and 'href="XAI.xhtml#XAI"' in page
+    with zipfile.ZipFile(_epub_of(epub_root)) as book:
+        names = [name.casefold() for name in book.namelist()]
+    assert len(names) == len(set(names))
+    assert case_unique_names(["a/X", "a/x", "a/x-2"]) == {"a/x": "a/x-3"}
+
+
+def test_spine_points_at_manifest_items(epub_root: Path) -> None:
+    """Every page of the reading order, ``Äquivalenz`` included, is in the manifest once."""
+    opf = (epub_root / "content.opf").read_text(encoding="utf-8")
+    items = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    assert all(ref in items for ref in spine)
+    assert len(spine) == len(set(spine))
+    assert any("quivalenz" in items[ref] for ref in spine)
+
+
+@pytest.mark.pdf
+def test_epubcheck_test_root(epub_root: Path) -> None:
+    """epubcheck reports no errors for the test root."""
+    assert epubcheck(_epub_of(epub_root)) == []
+
+
+@pytest.mark.pdf
+def test_epubcheck_docs(tmp_path: Path) -> None:
+    """epubcheck reports no errors for the documentation and its demo glossary."""
+    srcdir = tmp_path / "docs"
+    shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    app = build(srcdir, "epub")
+    assert warnings_of(app) == []
+    assert epubcheck(_epub_of(Path(app.outdir))) == []
+
+
+@pytest.mark.pdf
+@pytest.mark.corpus
+def test_epubcheck_corpus(corpus_dir: Path, tmp_path: Path) -> None:
+    """epubcheck reports no errors for the corpus (XAI/xAI, KI-Ökosystem and all)."""
+    srcdir = tmp_path / "ki-glossar"
+    srcdir.mkdir()
+    for source in corpus_dir.glob("*.md"):
+        shutil.copyfile(source, srcdir / source.name)
+    (srcdir / "conf.py").write_text(CORPUS_CONF, encoding="utf-8")
+    app = build(srcdir, "epub")
+    assert epubcheck(_epub_of(Path(app.outdir))) == []
