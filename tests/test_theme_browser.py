@@ -357,3 +357,14 @@ def test_screenshots(browser: Any, demo: str, corpus: str, scheme: str) -> None:
             assert target.stat().st_size > 5_000
         finally:
             context.close()
+
+
+def test_search_results_for_an_entry_show_its_tagline(page: Any, corpus: str) -> None:
+    page.goto(corpus + "search.html?q=CLIP")
+    summary = page.locator("#search-results li:has(a[href^='CLIP.html']) p.context").first
+    summary.wait_for(timeout=20_000)
+    assert "glossterm-search-tagline" in (summary.get_attribute("class") or "")
+    assert summary.text_content() == (
+        "OpenAI-Variante zum Pre-Training von Text und Bildern in einem gemeinsamen Vektor-Raum"
+    )
+    assert page.errors == []

@@ -340,8 +340,63 @@ function setUpFilter(index, number) {
   });
 }
 
+/**
+ * The entry a search result points at: the element of its anchor, or the page's
+ * only entry.
+ * @param {Document} page
+ * @param {string} anchor  "" or "#id"
+ * @returns {Element | null}
+ */
+function resultEntry(page, anchor) {
+  if (anchor) {
+    const target = page.getElementById(decodeURIComponent(anchor.slice(1)));
+    return target && target.classList.contains("glossterm-entry") ? target : null;
+  }
+  const entries = page.querySelectorAll("section.glossterm-entry");
+  return entries.length === 1 ? entries[0] : null;
+}
+
+/** Search results that lead to an entry show its tagline as their summary. */
+function setUpSearchSummaries() {
+  // Sphinx's searchtools.js declares `Search` on the search page only.
+  if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
+  const sphinxSummary = Search.makeSearchSummary;
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const page = new DOMParser().parseFromString(htmlText, "text/html");
+    const entry = resultEntry(page, anchor);
+    const tagline = entry && entry.querySelector(".glossterm-tagline");
+    const text = tagline ? (tagline.textContent || "").trim() : "";
+    if (!text) return sphinxSummary(htmlText, keywords, anchor);
+    const summary = document.createElement("p");
+    summary.classList.add("context", "glossterm-search-tagline");
+    summary.textContent = text;
+    return summary;
+  };
+}
+
+/**
+ * Sphinx's doctools.js picks a plural form with the catalogue's plural
+ * expression, which for German is the boolean "(n != 1)": the lookup gives
+ * undefined, and the search page stops with a TypeError when it reports how
+ * many pages it found.  Index the forms with a number, and fall back to the
+ * English text where the catalogue has none.
+ */
+function mendPluralForms() {
+  if (typeof Documentation === "undefined" || typeof Documentation.ngettext !== "function") return;
+  const ngettext = Documentation.ngettext;
+  Documentation.ngettext = (singular, plural, n) => {
+    const result = ngettext(singular, plural, n);
+    if (typeof result === "string" && result) return result;
+    const forms = Documentation.TRANSLATIONS ? Documentation.TRANSLATIONS[singular] : undefined;
+    const form = Array.isArray(forms) ? forms[Number(Documentation.PLURAL_EXPR(n))] : undefined;
+    return form || (n === 1 ? singular : plural);
+  };
+}
+
 function start() {
+  mendPluralForms();
   setUpPreviews();
+  setUpSearchSummaries();
   document.querySelectorAll(".glossterm-index").forEach(setUpFilter);
 }
 

@@ -10,3 +10,15 @@ interface Window {
   /** The graph page's view, for tests and the curious: screen position of a node. */
   glosstermGraphView?: { count: number; screenOf: (key: string) => { x: number; y: number } | null };
 }
+
+/** Sphinx's search (searchtools.js), present on the search page only. */
+declare const Search: {
+  makeSearchSummary: (htmlText: string, keywords: Set<string> | string[], anchor: string) => HTMLElement | null;
+};
+
+/** Sphinx's doctools.js: translations of the UI strings. */
+declare const Documentation: {
+  ngettext: (singular: string, plural: string, n: number) => string;
+  TRANSLATIONS?: Record<string, string | string[]>;
+  PLURAL_EXPR: (n: number) => number | boolean;
+};
