@@ -14,6 +14,7 @@ rebuild after changing one see-also list, and ``glossterm check``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -107,6 +109,84 @@ def edit_see_also(srcdir: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
+class _MainSpan(HTMLParser):
+    """Finds the characters of the page's ``role="main"`` element (the page's own content)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.start: tuple[int, int] | None = None
+        self.end: tuple[int, int] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.end is not None:
+            return
+        if self.start is None and ("role", "main") in attrs:
+            self.start = self.getpos()
+            self.depth = 1
+        elif self.start is not None and tag not in VOID_ELEMENTS:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.start is not None and self.end is None and tag not in VOID_ELEMENTS:
+            self.depth -= 1
+            if self.depth == 0:
+                self.end = self.getpos()
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+VOID_ELEMENTS |= {"source", "track", "wbr"}
+
+
+def chrome_size(html: str) -> int:
+    """Bytes of a page outside its main content: what every page carries, whatever it shows."""
+    finder = _MainSpan()
+    finder.feed(html)
+    if finder.start is None or finder.end is None:
+        return len(html.encode())
+    lines = html.splitlines(keepends=True)
+
+    def offset(position: tuple[int, int]) -> int:
+        line, column = position
+        return sum(len(text) for text in lines[: line - 1]) + column
+
+    content = html[offset(finder.start) : offset(finder.end)]
+    return len(html.encode()) - len(content.encode())
+
+
+def term_pages(outdir: Path, srcdir: Path) -> list[Path]:
+    """The HTML pages of the generated term files."""
+    return sorted(
+        outdir / f"{path.stem}.html" for path in srcdir.glob("*.md") if path.stem != "index"
+    )
+
+
+def page_sizes(outdir: Path, srcdir: Path) -> dict[str, float]:
+    """Median size of a term page and of its chrome (everything outside its content), in KB."""
+    pages = [page.read_text(encoding="utf-8") for page in term_pages(outdir, srcdir)]
+    return {
+        "term_page_kb": statistics.median(len(page.encode()) for page in pages) / 1024,
+        "chrome_kb": statistics.median(chrome_size(page) for page in pages) / 1024,
+    }
+
+
+def snapshot(outdir: Path) -> dict[Path, tuple[int, str]]:
+    """Every HTML page of the output: its modification time and a hash of its bytes."""
+    return {
+        page: (page.stat().st_mtime_ns, hashlib.sha256(page.read_bytes()).hexdigest())
+        for page in outdir.rglob("*.html")
+    }
+
+
+def rewritten(
+    before: dict[Path, tuple[int, str]], after: dict[Path, tuple[int, str]]
+) -> dict[str, int]:
+    """How many pages an incremental build wrote, and how many of them came out different."""
+    written = [page for page, (mtime, _) in after.items() if before.get(page, (None,))[0] != mtime]
+    changed = [page for page in written if before.get(page, (0, ""))[1] != after[page][1]]
+    return {"written": len(written), "changed": len(changed)}
+
+
 def measure(srcdir: Path, variant: str) -> dict[str, float]:
     """Every measurement of one run of one variant."""
     full = build(srcdir, fresh=True)
@@ -116,13 +196,20 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
         "peak_mb": full["peak_mb"],
         "output_mb": sum(f.stat().st_size for f in outdir.rglob("*") if f.is_file()) / 2**20,
         "env_mb": (doctrees / "environment.pickle").stat().st_size / 2**20,
+        **page_sizes(outdir, srcdir),
     }
     time.sleep(0.01)
+    before = snapshot(outdir)
     edit_body(srcdir)
     figures["edit_body_s"] = build(srcdir, fresh=False)["seconds"]
+    pages = rewritten(before, snapshot(outdir))
+    figures["edit_body_written"], figures["edit_body_changed"] = pages["written"], pages["changed"]
     time.sleep(0.01)
+    before = snapshot(outdir)
     edit_see_also(srcdir)
     figures["edit_see_also_s"] = build(srcdir, fresh=False)["seconds"]
+    pages = rewritten(before, snapshot(outdir))
+    figures["see_also_written"], figures["see_also_changed"] = pages["written"], pages["changed"]
     figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]
     if variant == "glossterm":
         figures["check_s"] = check(srcdir)

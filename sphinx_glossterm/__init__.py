@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .graph_page import collect_graph_page, write_graph_data
     from .html_meta import add_description
     from .index_page import FillGlossaryIndex
+    from .memo import save_memo
     from .navigation import add_navigation
     from .nesting import LimitDepth
     from .nodes import index_placeholder
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .previews import add_page_assets, add_static_path, write_previews
     from .rawhtml.nodes import depart_html_element, html_element, visit_html_element
     from .references import ClaimTermLinks, unresolved_term_link
+    from .search_stems import memoise_stemmer
     from .theme import THEME_DIR
     from .writers import epub, latex, latex_chars
 
@@ -77,6 +79,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", collect_graph_page)
     app.connect("build-finished", write_previews)
     app.connect("build-finished", write_graph_data)
+    app.connect("doctree-resolved", memoise_stemmer)
+    # Last, after every handler that may have computed something worth keeping.
+    app.connect("build-finished", save_memo, priority=900)
     # The book: LaTeX/PDF and EPUB (docs/print.md).
     latex.register(app)
     latex_chars.register(app)

@@ -46,13 +46,15 @@ class AddBacklinks(SphinxPostTransform):
         if not self.config.glossterm_backlinks:
             return
         domain: GlosstermDomain = self.env.domains["glossterm"]  # type: ignore[assignment]
-        # One doctree may hold several documents (the latex builder's book).
-        records = {
-            (term.docname, term.anchor): term for terms in domain.terms.values() for term in terms
-        }
+        # One doctree may hold several documents (the latex builder's book); only
+        # the records of the documents on this page are looked at, so writing a
+        # page costs the same however large the glossary is.
+        records: dict[str, dict[str, Term]] = {}
         for entry in list(self.document.findall(gnodes.is_entry)):
             docname = gnodes.docname_of(entry, self.env.docname)
-            term = records.get((docname, entry[gnodes.TERM_ID]))
+            if docname not in records:
+                records[docname] = {term.anchor: term for term in domain.terms.get(docname, ())}
+            term = records[docname].get(entry[gnodes.TERM_ID])
             if term is None:
                 continue
             rows = backlink_rows(domain, term)

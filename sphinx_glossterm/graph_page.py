@@ -23,6 +23,7 @@ from .collation import sort_key
 from .domain import GlosstermDomain
 from .exports.site import SiteUrls, is_html_site
 from .layout import layout
+from .memo import remembered
 from .navigation import GRAPH_PAGE, term_order
 from .previews import _script_literal
 from .theme import uses_glossterm_theme
@@ -89,7 +90,8 @@ def graph_data(app: Sphinx) -> dict[str, Any]:
     urls = SiteUrls(app.builder)
     keys = sorted(graph.nodes)
     pairs = sorted({(e.source, e.target) for e in graph.edges if e.source != e.target})
-    positions = layout(keys, pairs)
+    # The layout is the one costly part, and most edits do not move a node or an edge.
+    positions = remembered(app, "layout", (keys, pairs), lambda: layout(keys, pairs))
     number = {key: n for n, key in enumerate(keys)}
     return {
         "nodes": [
