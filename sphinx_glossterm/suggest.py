@@ -4,18 +4,76 @@ First the ids whose spelling differs only in case, hyphens, underscores,
 spaces or umlauts (``DeepLearning`` → ``Deep-Learning``, ``KI-Oekosystem`` →
 ``KI-Ökosystem``), matched against every entry's id, title and aliases; then
 the closest by edit distance.
+
+The edit-distance step compares a target only with the names that can reach
+the cutoff (:class:`NameIndex`), so a glossary whose broken links grow with its
+size is not checked in the square of its size.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 from .collation import base_letters
 from .model import Term
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _SEPARATORS = re.compile(r"[\s_\-.]+")
+
+CUTOFF = 0.8
+"""How alike (difflib's ratio) a name must be to the target to be suggested."""
+
+
+def bigram_list(text: str) -> list[str]:
+    """The two-character substrings of ``text``, repeats included."""
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+class NameIndex:
+    """Names by their bigrams, to find the ones within difflib's cutoff of a word quickly.
+
+    ``difflib.get_close_matches`` compares the word with every name, which makes
+    suggesting for every broken link cost (broken links) × (entries): the square
+    of the glossary's size.  This compares only the names that can reach the
+    cutoff, and returns exactly what difflib returns over all names (difflib
+    orders its result by score, then name, so which others it saw is irrelevant).
+
+    Why a name can be skipped: difflib's ratio is 2M / T for M matched characters
+    in k matching blocks, T the two lengths together.  Between two blocks at least
+    one character is unmatched (difflib joins adjacent blocks), so k <= T - 2M + 1,
+    and the blocks share M - k bigram occurrences.  A ratio of at least c needs
+    M >= cT / 2, hence at least T * (1.5c - 1) - 1 shared bigrams: 0.2 T - 1 for
+    c = 0.8.  A name sharing fewer with the word is below the cutoff.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self._postings: dict[str, list[str]] = {}
+        for name in sorted(set(names)):
+            for bigram in set(bigram_list(name)):
+                self._postings.setdefault(bigram, []).append(name)
+        self._all = sorted(set(names))
+
+    def close_matches(self, word: str, n: int, cutoff: float = CUTOFF) -> list[str]:
+        """``difflib.get_close_matches(word, names, n, cutoff)``, comparing fewer names."""
+        if cutoff <= 2 / 3:  # the bound says nothing: compare everything
+            return difflib.get_close_matches(word, self._all, n=n, cutoff=cutoff)
+        # Per name, an upper bound of the bigram occurrences it shares with the word.
+        shared: Counter[str] = Counter()
+        for bigram, times in Counter(bigram_list(word)).items():
+            for _ in range(times):
+                shared.update(self._postings.get(bigram, ()))
+        slope, length = 1.5 * cutoff - 1, len(word)
+
+        def reachable(name: str) -> bool:
+            return shared[name] >= (len(name) + length) * slope - 1 - 1e-9
+
+        if length * slope - 1 <= 1e-9:  # a short word: names sharing nothing may still reach it
+            candidates = [name for name in self._all if reachable(name)]
+        else:
+            candidates = sorted(name for name in shared if reachable(name))
+        return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
 def loose_keys(name: str) -> set[str]:
@@ -42,6 +100,7 @@ class Suggester:
                 ids = self._names.setdefault(compact, [])
                 if term.id not in ids:
                     ids.append(term.id)
+        self._name_index = NameIndex(list(self._names))
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, target: str, limit: int = 3) -> tuple[str, ...]:
@@ -58,7 +117,7 @@ class Suggester:
                     found.append(term_id)
         if len(found) < limit:
             compact = _SEPARATORS.sub("", base_letters(target))
-            for name in difflib.get_close_matches(compact, self._names, n=limit * 2, cutoff=0.8):
+            for name in self._name_index.close_matches(compact, n=limit * 2):
                 for term_id in self._names[name]:
                     if term_id not in found and term_id != target:
                         found.append(term_id)
