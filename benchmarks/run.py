@@ -92,6 +92,27 @@ def check(srcdir: Path) -> float:
     return time.perf_counter() - start
 
 
+def pandoc_binary() -> str | None:
+    """Pandoc 3 from pypandoc-binary, else a ``pandoc`` on the PATH, else ``None``."""
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+def pandoc(terms: Path, binary: str, where: Path) -> float:
+    """Seconds of the Pandoc build authors use: every file into one standalone HTML page."""
+    files = sorted(str(path) for path in terms.glob("*.md"))
+    command = [binary, *files, "-f", "markdown", "-t", "html5", "-s"]
+    command += ["--shift-heading-level-by=-1", "--metadata", "title=Glossar"]
+    command += ["-o", str(where / "pandoc.html")]
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
 def edit_body(srcdir: Path) -> None:
     """Change one word in the lead of the first entry."""
     path = sorted(srcdir.glob("*-0.md"))[0]
@@ -221,15 +242,20 @@ def run(terms: int, runs: int, workdir: Path) -> dict[str, dict[str, float]]:
     generated = workdir / "terms"
     generate(terms, generated)
     results: dict[str, list[dict[str, float]]] = {"plain": [], "glossterm": []}
+    binary = pandoc_binary()
     for number in range(runs):
+        where = workdir / f"run{number}"
         for variant in ("plain", "glossterm"):
-            where = workdir / f"run{number}"
             srcdir = make_project(generated, where, variant)
             results[variant].append(measure(srcdir, variant))
             shutil.rmtree(where / variant)
+        if binary:
+            # Pandoc writes one page and has no edit loop: only the full build compares.
+            results.setdefault("pandoc", []).append({"full_s": pandoc(generated, binary, where)})
     return {
         variant: {key: statistics.median(r[key] for r in rows) for key in rows[0]}
         for variant, rows in results.items()
+        if rows
     }
 
 
@@ -246,7 +272,17 @@ def report(medians: dict[str, dict[str, float]], terms: int, runs: int) -> str:
         ratio = f"{ours[key] / a:.2f}" if a else "-"
         a_text = f"{a:.2f}" if a is not None else "-"
         lines.append(f"{key:<18}{a_text:>15}{ours[key]:>15.2f}{ratio:>8}")
-    lines.append(f"per term (full build): {ours['full_s'] / terms * 1000:.1f} ms")
+    per_term = (
+        f"{plain['full_s'] / terms * 1000:.1f} ms plain, {ours['full_s'] / terms * 1000:.1f} ms"
+    )
+    lines.append(f"per term (full build): {per_term} glossterm")
+    if "pandoc" in medians:
+        seconds = medians["pandoc"]["full_s"]
+        full, parallel = ours["full_s"] / seconds, ours["parallel_j2_s"] / seconds
+        lines.append(
+            f"Pandoc, all files to one page: {seconds:.2f} s; "
+            f"b / Pandoc: full build {full:.2f}, -j 2 build {parallel:.2f}"
+        )
     return "\n".join(lines)
 
 
