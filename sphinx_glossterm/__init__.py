@@ -41,7 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .previews import add_page_assets, add_static_path, write_previews
     from .rawhtml.nodes import depart_html_element, html_element, visit_html_element
     from .references import ClaimTermLinks, unresolved_term_link
-    from .search_stems import memoise_stemmer
+    from .search_index import lighten_before_dump, lighten_indexer
     from .theme import THEME_DIR
     from .writers import epub, latex, latex_chars
 
@@ -79,7 +79,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", collect_graph_page)
     app.connect("build-finished", write_previews)
     app.connect("build-finished", write_graph_data)
-    app.connect("doctree-resolved", memoise_stemmer)
+    app.connect("doctree-resolved", lighten_indexer)
+    app.connect("html-collect-pages", lighten_before_dump)
     # Last, after every handler that may have computed something worth keeping.
     app.connect("build-finished", save_memo, priority=900)
     # The book: LaTeX/PDF and EPUB (docs/print.md).

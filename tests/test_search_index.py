@@ -1,0 +1,85 @@
+"""The HTML search index stems each word once per build, prunes with a set, and is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_glossterm import search_index
+
+from .projects import build
+
+ENTRY = """\
+## {title} {{#{id} .term}}
+
+***Ein Begriff mit wiederkehrenden Wörtern.***
+
+Sprachmodelle verarbeiten Eingaben und erzeugen Ausgaben; {title} gehört dazu.
+
+### Siehe auch {{.seealso}}
+
+- [{other}](#{other})
+"""
+
+
+def write_project(srcdir: Path, pages: int) -> None:
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_glossterm"]\nlanguage = "de"\n', encoding="utf-8"
+    )
+    for number in range(pages):
+        other = f"Begriff-{(number + 1) % pages}"
+        (srcdir / f"Begriff-{number}.md").write_text(
+            ENTRY.format(title=f"Begriff {number}", id=f"Begriff-{number}", other=other),
+            encoding="utf-8",
+        )
+
+
+def test_each_word_is_stemmed_once_and_the_index_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = 6
+    write_project(tmp_path / "lighter", pages)
+    stemmed: list[str] = []
+    pruned_with: list[type] = []
+    memo_init, prune_call = search_index.MemoisedStem.__init__, search_index.PruneWithSet.__call__
+
+    def counting_init(self: search_index.MemoisedStem, stem: object) -> None:
+        def counted(word: str) -> str:
+            stemmed.append(word)
+            return stem(word)  # type: ignore[operator]
+
+        memo_init(self, counted)
+
+    def recording_call(self: search_index.PruneWithSet, docnames: object) -> None:
+        pruned_with.append(type(docnames))
+        prune_call(self, docnames)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index.MemoisedStem, "__init__", counting_init)
+    monkeypatch.setattr(search_index.PruneWithSet, "__call__", recording_call)
+    build(tmp_path / "lighter")
+    # Words such as "Sprachmodelle" recur on every page but reach the stemmer once.
+    assert stemmed, "the indexer's stemmer was not memoised"
+    assert len(stemmed) == len(set(stemmed))
+    assert "sprachmodelle" in {word.lower() for word in stemmed}
+    # The HTML builder prunes with env.all_docs, a dict.
+    assert pruned_with == [dict]
+
+    # Without the changes, Sphinx writes the same index.
+    monkeypatch.undo()
+    monkeypatch.setattr(search_index, "lighten_indexer", lambda *args: None)
+    monkeypatch.setattr(search_index, "lighten_before_dump", lambda *args: [])
+    write_project(tmp_path / "plain", pages)
+    build(tmp_path / "plain")
+    lighter = (tmp_path / "lighter" / "_build" / "html" / "searchindex.js").read_bytes()
+    plain = (tmp_path / "plain" / "_build" / "html" / "searchindex.js").read_bytes()
+    assert lighter == plain
+
+
+def test_pruning_with_a_set_keeps_what_pruning_with_the_dict_keeps() -> None:
+    kept: list[set[str]] = []
+    prune = search_index.PruneWithSet(lambda docnames: kept.append(docnames))  # type: ignore[arg-type, func-returns-value]
+    prune({"a": 1, "b": 2})
+    prune(frozenset({"c"}))
+    assert kept == [{"a", "b"}, frozenset({"c"})]
