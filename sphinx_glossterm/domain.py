@@ -90,7 +90,7 @@ class GlosstermDomain(Domain):
         self._index: TermIndex | None = None
         self._graph: TermGraph | None = None
         # What each entry showed before this build re-read files (see incremental.py).
-        self.shown_before: tuple[dict[str, tuple], dict[str, tuple]] | None = None
+        self.shown_before: Any = None  # an incremental.Before while a build reads
 
     # -- stored data -------------------------------------------------------------
 

@@ -56,22 +56,22 @@ def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Ma
     def href(term: Any) -> str:
         return escape(f"{builder.get_relative_uri(GRAPH_PAGE, term.docname)}#{term.anchor}")
 
+    # Each entry's link and sort key are made once, not once per link to it.
+    link_to = {
+        key: f'<a href="{href(term)}">{escape(term.title)}</a>' for key, term in graph.nodes.items()
+    }
+    # Entries of one title are ordered by key, so the page is the same in every build.
+    order_of = {key: (sort_key(term.title), key) for key, term in graph.nodes.items()}
+    label = escape(words["links_to"])
     items = []
     for term in order.terms:
         key = key_of.get(id(term))
         if key is None:
             continue
-        targets = sorted(
-            {edge.target for edge in graph.outgoing.get(key, [])},
-            key=lambda other: sort_key(graph.nodes[other].title),
-        )
+        targets = sorted({edge.target for edge in graph.outgoing.get(key, [])}, key=order_of.get)
         inner = ""
         if targets:
-            links = ", ".join(
-                f'<a href="{href(graph.nodes[t])}">{escape(graph.nodes[t].title)}</a>'
-                for t in targets
-            )
-            label = escape(words["links_to"])
+            links = ", ".join(link_to[target] for target in targets)
             inner = f' <span class="glossterm-graph-links-to">{label}</span> {links}'
         items.append(
             f'<li><a href="{href(term)}"><strong>{escape(term.title)}</strong></a>{inner}</li>'

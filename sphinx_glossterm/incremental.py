@@ -8,13 +8,15 @@ and after reading and returns the pages whose output changes, and only those.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .backlinks import backlink_rows
-from .domain import GlosstermDomain
+from .domain import GlosstermDomain, TermIndex
+from .graph import TermGraph
+from .model import Term
 
 Shown = tuple[Any, ...]
 
@@ -30,10 +32,37 @@ def shown_entries(domain: GlosstermDomain) -> dict[str, Shown]:
     return shown
 
 
-def backlinks_shown(domain: GlosstermDomain) -> dict[str, Shown]:
-    """For each page: the "Referenced by" rows of its entries, as they are shown."""
-    shown: dict[str, list[Shown]] = {}
-    for term in domain.index.terms:
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What the project looked like before this build re-read anything."""
+
+    terms: dict[str, list[Term]]
+    """The domain's records per document (the lists, not copies: re-reading replaces them)."""
+    index: TermIndex
+    graph: TermGraph
+    shown: dict[str, Shown]
+
+
+def reread_terms(before: dict[str, list[Term]], after: dict[str, list[Term]]) -> list[Term]:
+    """The records of every document read again or removed, as they were and as they are."""
+    changed = [
+        docname
+        for docname in before.keys() | after.keys()
+        if before.get(docname) is not after.get(docname)
+    ]
+    return [
+        term for docname in changed for state in (before, after) for term in state.get(docname, ())
+    ]
+
+
+def backlink_rows_of(
+    terms: list[Term], index: TermIndex, graph: TermGraph, ids: set[str]
+) -> dict[tuple[str, str], Shown]:
+    """The "Referenced by" rows, as shown, of the entries declaring one of ``ids``."""
+    shown: dict[tuple[str, str], Shown] = {}
+    for term in terms:
+        if term.id not in ids:
+            continue
         rows = tuple(
             (
                 row.term.id,
@@ -44,11 +73,29 @@ def backlinks_shown(domain: GlosstermDomain) -> dict[str, Shown]:
                 row.kind.value,
                 row.section_title,
             )
-            for row in backlink_rows(domain, term)
+            for row in graph.backlinks(TermGraph.key_of(term, index.by_id.get))
         )
-        if rows:
-            shown.setdefault(term.docname, []).append((term.anchor, rows))
-    return {docname: tuple(entries) for docname, entries in shown.items()}
+        shown[term.docname, term.anchor] = rows
+    return shown
+
+
+def pages_with_changed_backlinks(before: Before, domain: GlosstermDomain) -> set[str]:
+    """The pages whose "Referenced by" rows differ after re-reading.
+
+    Only entries re-read (or removed) can add, drop or change a row, and only
+    rows of the entries they link to, or of entries sharing their ids (whose
+    links may now go elsewhere).  So only those entries are compared, and an
+    edit costs the same however large the glossary is.
+    """
+    reread = reread_terms(before.terms, domain.terms)
+    ids = {term.id for term in reread} | {link.target for term in reread for link in term.links}
+    rows_before = backlink_rows_of(before.index.terms, before.index, before.graph, ids)
+    rows_after = backlink_rows_of(domain.index.terms, domain.index, domain.graph, ids)
+    return {
+        docname
+        for (docname, anchor) in rows_before.keys() | rows_after.keys()
+        if rows_before.get((docname, anchor)) != rows_after.get((docname, anchor))
+    }
 
 
 def remember_entries(
@@ -56,19 +103,23 @@ def remember_entries(
 ) -> list[str]:
     """``env-get-outdated``: note what every entry shows before anything is re-read."""
     domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
-    domain.shown_before = (shown_entries(domain), backlinks_shown(domain))
+    domain.shown_before = Before(
+        dict(domain.terms), domain.index, domain.graph, shown_entries(domain)
+    )
     return []
 
 
 def pages_showing_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages that link to an entry whose shown data changed."""
     domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
-    if domain.shown_before is None:
+    before = domain.shown_before
+    if before is None:
         return []
-    before, backlinks_before = domain.shown_before
     domain.shown_before = None
     after = shown_entries(domain)
-    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    changed = {
+        key for key in before.shown.keys() | after.keys() if before.shown.get(key) != after.get(key)
+    }
     pages: set[str] = set(domain.index_pages) if changed else set()
     for docname, terms in domain.terms.items():
         if any(link.target in changed for term in terms for link in term.links):
@@ -80,10 +131,5 @@ def pages_showing_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[st
         if changed.intersection(targets):
             pages.add(docname)
     if app.config.glossterm_backlinks:
-        backlinks_after = backlinks_shown(domain)
-        pages.update(
-            docname
-            for docname in backlinks_before.keys() | backlinks_after.keys()
-            if backlinks_before.get(docname) != backlinks_after.get(docname)
-        )
+        pages |= pages_with_changed_backlinks(before, domain)
     return sorted(pages & env.found_docs)

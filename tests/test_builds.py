@@ -184,3 +184,21 @@ def test_std_term_for_a_shared_title_is_the_same_in_every_build(tmp_path: Path) 
         usage = parse_html((Path(app.outdir) / "usage.html").read_text(encoding="utf-8"))
         link = usage.find("a", "reference")
         assert link.attrs["href"] == "terms/Same00.html#Same00"
+
+
+def test_an_id_taken_over_by_another_entry_moves_its_backlinks(entries_project) -> None:
+    """Links to #Delta go to Delta.md; once it is gone, to the other entry declaring #Delta."""
+    srcdir, outdir = entries_project
+    time.sleep(0.01)
+    (srcdir / "terms" / "Aardvark.md").write_text(
+        "## Aardvark {#Delta .term}\n\nAlso declares Delta.\n", encoding="utf-8"
+    )
+    app = build(srcdir)
+    assert "terms/Aardvark" in _written(app)
+    assert _backlinks(outdir, "terms/Aardvark", "Delta") == []
+    assert _backlinks(outdir, "terms/Delta", "Delta")
+    (srcdir / "terms" / "Delta.md").unlink()
+    app = build(srcdir)
+    # Alpha links to #Delta; its link and the backlink now go to Aardvark's entry.
+    assert "terms/Aardvark" in _written(app)
+    assert _backlinks(outdir, "terms/Aardvark", "Delta") == ["Alpha — How it works"]

@@ -46,7 +46,9 @@ def literal(text: str, language: str | None = None) -> str:
     return f'"{body}"' + (f"@{language}" if language else "")
 
 
-def _concept(entry: ExportedTerm, glossary: Glossary, scheme: str, related: list[str]) -> str:
+def _concept(
+    entry: ExportedTerm, glossary: Glossary, scheme: str, subject: str, related: list[str]
+) -> str:
     lang = glossary.language
     term = entry.term
     statements = [
@@ -64,24 +66,25 @@ def _concept(entry: ExportedTerm, glossary: Glossary, scheme: str, related: list
         statements.append(f"skos:definition {literal(term.tagline, lang)}")
     if related:
         statements.append(f"skos:related {', '.join(related)}")
-    subject = iri_ref(glossary.iri(entry.url))
     return subject + " " + " ;\n    ".join(statements) + " .\n"
 
 
 def render(glossary: Glossary) -> str:
     """The Turtle text: prefixes, the concept scheme, then one concept per entry by key."""
     scheme = iri_ref(glossary.iri(glossary.scheme_url))
-    urls = {entry.key: entry.url for entry in glossary.terms}
+    # Each entry's IRI is encoded once, not once per link to it.
+    refs = {entry.key: iri_ref(glossary.iri(entry.url)) for entry in glossary.terms}
     related: dict[str, list[str]] = {}
     for edge in glossary.edges:
         if edge.kind == "related":
-            related.setdefault(edge.source, []).append(iri_ref(glossary.iri(urls[edge.target])))
+            related.setdefault(edge.source, []).append(refs[edge.target])
     title = literal(glossary.title, glossary.language)
     blocks = [
         "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items()),
         f"{scheme} a skos:ConceptScheme ;\n    dct:title {title} .\n",
     ]
     blocks.extend(
-        _concept(entry, glossary, scheme, related.get(entry.key, [])) for entry in glossary.terms
+        _concept(entry, glossary, scheme, refs[entry.key], related.get(entry.key, []))
+        for entry in glossary.terms
     )
     return "\n".join(blocks)
