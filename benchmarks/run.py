@@ -1,14 +1,18 @@
 """Benchmark sphinx_glossterm against plain Sphinx + myst-parser on the same files.
 
-Both variants build the same synthetic glossary (``generate.py``): (a) plain
-Sphinx with myst-parser and a lean sidebar, (b) sphinx_glossterm with its theme
-(or, where the theme is not installed, the same lean sidebar).  Runs alternate
-between the variants so that machine noise hits both alike; the report gives
-medians, the ratio b/a, peak memory, output and environment size, and the times
-of a full build, a ``-j 2`` build, a rebuild after editing one entry's body, a
-rebuild after changing one see-also list, and ``glossterm check``.
+Both variants build the same files, a synthetic glossary (``generate.py``) or
+the term files of a real one (``--source``): (a) plain Sphinx with myst-parser
+and a lean sidebar, (b) sphinx_glossterm with its theme (or, where the theme is
+not installed, the same lean sidebar).  Runs alternate between the variants so
+that machine noise hits both alike; the report gives medians, the ratio b/a,
+peak memory, output and environment size, the size of a term page and of its
+chrome, the times of a full build, a ``-j 2`` build, a rebuild after editing
+one entry's body, a rebuild after changing one see-also list (with how many
+pages each rewrote and how many changed), ``glossterm check``, and Pandoc's
+one-page build of the same files where Pandoc is installed.
 
     python benchmarks/run.py --terms 344 --runs 5
+    python benchmarks/run.py --source ../shared/corpus/ki-glossar --runs 3
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ def conf(variant: str) -> str:
 def make_project(terms: Path, where: Path, variant: str) -> Path:
     """A source folder with the generated term files, a root page and the variant's conf.py."""
     srcdir = where / variant / "src"
-    shutil.copytree(terms, srcdir)
+    shutil.copytree(terms, srcdir, ignore=shutil.ignore_patterns("*.txt"))
     (srcdir / "index.md").write_text(ROOT_PAGE, encoding="utf-8")
     (srcdir / "conf.py").write_text(conf(variant), encoding="utf-8")
     return srcdir
@@ -104,7 +108,8 @@ def pandoc_binary() -> str | None:
 
 def pandoc(terms: Path, binary: str, where: Path) -> float:
     """Seconds of the Pandoc build authors use: every file into one standalone HTML page."""
-    files = sorted(str(path) for path in terms.glob("*.md"))
+    # As authors call it: the title, index and licence parts (.txt) first, then the terms.
+    files = [str(path) for pattern in ("*.txt", "*.md") for path in sorted(terms.glob(pattern))]
     command = [binary, *files, "-f", "markdown", "-t", "html5", "-s"]
     command += ["--shift-heading-level-by=-1", "--metadata", "title=Glossar"]
     command += ["-o", str(where / "pandoc.html")]
@@ -113,21 +118,38 @@ def pandoc(terms: Path, binary: str, where: Path) -> float:
     return time.perf_counter() - start
 
 
+def term_files(srcdir: Path) -> list[Path]:
+    """The term files of a project, in name order (the root page aside)."""
+    return sorted(path for path in srcdir.glob("*.md") if path.name != "index.md")
+
+
 def edit_body(srcdir: Path) -> None:
-    """Change one word in the lead of the first entry."""
-    path = sorted(srcdir.glob("*-0.md"))[0]
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("** ", "** geändert ", 1), encoding="utf-8")
+    """Change one word in the bold start of the lead of the first entry that has one."""
+    for path in term_files(srcdir):
+        text = path.read_text(encoding="utf-8")
+        if "** " in text:
+            path.write_text(text.replace("** ", "** geändert ", 1), encoding="utf-8")
+            return
+    raise RuntimeError("no entry with a bold lead to edit")
 
 
 def edit_see_also(srcdir: Path) -> None:
-    """Drop the first item of the see-also list of the second entry."""
-    path = sorted(srcdir.glob("*-1.md"))[0]
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if "{.seealso}" in line)
-    first = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("["))
-    del lines[first]
-    path.write_text("".join(lines), encoding="utf-8")
+    """Drop the first item of the see-also list of the second entry that has one."""
+    found = 0
+    for path in term_files(srcdir):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        start = next((i for i, line in enumerate(lines) if "{.seealso}" in line), None)
+        if start is None:
+            continue
+        item = next((i for i in range(start + 1, len(lines)) if "](#" in lines[i]), None)
+        if item is None:
+            continue
+        found += 1
+        if found == 2:
+            del lines[item]
+            path.write_text("".join(lines), encoding="utf-8")
+            return
+    raise RuntimeError("no second entry with a see-also list to edit")
 
 
 class _MainSpan(HTMLParser):
@@ -237,10 +259,21 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
     return figures
 
 
-def run(terms: int, runs: int, workdir: Path) -> dict[str, dict[str, float]]:
-    """Alternate the variants ``runs`` times; return the medians of each figure."""
+def run(
+    terms: int, runs: int, workdir: Path, source: Path | None = None
+) -> dict[str, dict[str, float]]:
+    """Alternate the variants ``runs`` times; return the medians of each figure.
+
+    The files are ``terms`` generated ones, or the term files of ``source``.
+    """
     generated = workdir / "terms"
-    generate(terms, generated)
+    if source is None:
+        generate(terms, generated)
+    else:
+        # Someone's real glossary: its term files (Markdown) and, for Pandoc, its .txt parts.
+        generated.mkdir(parents=True)
+        for path in [*source.glob("*.md"), *source.glob("*.txt")]:
+            shutil.copyfile(path, generated / path.name)
     results: dict[str, list[dict[str, float]]] = {"plain": [], "glossterm": []}
     binary = pandoc_binary()
     for number in range(runs):
@@ -259,12 +292,13 @@ def run(terms: int, runs: int, workdir: Path) -> dict[str, dict[str, float]]:
     }
 
 
-def report(medians: dict[str, dict[str, float]], terms: int, runs: int) -> str:
+def report(medians: dict[str, dict[str, float]], terms: int, runs: int, what: str = "") -> str:
     """The table the benchmark prints."""
     plain, ours = medians["plain"], medians["glossterm"]
     theme = "glossterm theme" if theme_available() else "lean sidebar (theme not installed)"
+    what = what or f"{terms} generated terms"
     lines = [
-        f"{terms} terms, median of {runs} alternating run(s); b = sphinx_glossterm with {theme}",
+        f"{what}, median of {runs} alternating run(s); b = sphinx_glossterm with {theme}",
         f"{'figure':<18}{'a: plain MyST':>15}{'b: glossterm':>15}{'b/a':>8}",
     ]
     for key in ours:
@@ -287,20 +321,27 @@ def report(medians: dict[str, dict[str, float]], terms: int, runs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``run.py [--terms N] [--runs R] [--json FILE]``."""
+    """Command line: ``run.py [--terms N | --source DIR] [--runs R] [--json FILE] [--keep DIR]``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--terms", type=int, default=344)
+    parser.add_argument(
+        "--source", type=Path, help="build the term files (*.md) of this folder instead"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the medians to this file")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="glossterm-bench-"))
+    terms, what = args.terms, ""
+    if args.source is not None:
+        terms = len([path for path in args.source.glob("*.md") if path.name != "index.md"])
+        what = f"{terms} term files of {args.source}"
     try:
-        medians = run(args.terms, args.runs, workdir)
+        medians = run(terms, args.runs, workdir, args.source)
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    print(report(medians, args.terms, args.runs))
+    print(report(medians, terms, args.runs, what))
     if args.json:
         args.json.write_text(json.dumps(medians, indent=2, sort_keys=True), encoding="utf-8")
     return 0

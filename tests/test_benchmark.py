@@ -60,3 +60,22 @@ def test_driver_reports_every_figure(tmp_path: Path) -> None:
     ):
         assert medians["plain"][key] > 0 and medians["glossterm"][key] > 0
     assert medians["glossterm"]["check_s"] > 0
+
+
+def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    source = tmp_path / "glossary"
+    generate(8, source)
+    (source / "000-title.txt").write_text("% Glossar\n", encoding="utf-8")
+    report = tmp_path / "medians.json"
+    command = [sys.executable, str(BENCHMARKS / "run.py"), "--source", str(source)]
+    command += ["--runs", "1", "--json", str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    assert f"8 term files of {source}" in result.stdout
+    medians = json.loads(report.read_text())
+    assert medians["glossterm"]["edit_body_changed"] >= 1
+    assert medians["glossterm"]["see_also_changed"] >= 1
