@@ -34,7 +34,7 @@ from .previews import _script_literal
 from .theme import uses_glossterm_theme
 
 DATA_FILE = "glossterm-graph-data.js"
-# About 1 MB of lists; the KI-Glossar's 225 entries have some 2,000 links.
+# About 1 MB of lists; the KI-Glossar's 225 entries have about 1,000 links.
 FALLBACK_MAX_LINKS = 10_000
 
 
