@@ -9,7 +9,8 @@ through Playwright, several times.  Per run it reads:
   mark, which js/src/graph.js sets once it has drawn the first frame at its
   first view (the whole graph); ``first_frame_shown_ms`` to the next task,
   once that frame is painted and committed (without a GPU, Chromium rasterises
-  the canvas there);
+  the canvas there); ``complete_ms`` to the ``glossterm-graph-complete``
+  mark, once the edges left out of the first frame are drawn in;
 - ``longest_task_load_ms``: the longest main-thread task (over 50 ms, the
   Long Tasks API) before that mark, and ``longest_task_after_ms`` the longest
   from the mark to the end of the run (an idle second and the interaction);
@@ -54,6 +55,7 @@ from run import build, make_project, theme_available  # noqa: E402
 PAGE = "glossterm-graph.html"
 DATA = "_static/glossterm-graph-data.js"
 MARK = "glossterm-graph-first-frame"
+COMPLETE = "glossterm-graph-complete"
 CHROMIUM = "/usr/bin/chromium"
 # The flags of ../shared/PIPELINE.md (tests/browser.py uses the same): without
 # the networking ones Chromium keeps trying to reach hosts this network refuses.
@@ -178,9 +180,11 @@ def _interact(page: Any, centre: tuple[float, float], seconds: float) -> list[fl
     return [b - a for a, b in pairwise(frames)]
 
 
-def measure_once(browser: Any, url: str) -> dict[str, float]:
+def measure_once(browser: Any, url: str, pixel_ratio: float = 1) -> dict[str, float]:
     """Open the graph page once: the first frame, long tasks and frame intervals."""
-    context = browser.new_context(viewport=VIEWPORT, color_scheme="light")
+    context = browser.new_context(
+        viewport=VIEWPORT, device_scale_factor=pixel_ratio, color_scheme="light"
+    )
     try:
         page = context.new_page()
         page.add_init_script(PROBE)
@@ -193,6 +197,8 @@ def measure_once(browser: Any, url: str) -> dict[str, float]:
         first = page.evaluate(f"performance.getEntriesByName('{MARK}')[0].startTime")
         page.wait_for_function("window.__bench.shown !== null")
         shown = page.evaluate("window.__bench.shown")
+        page.wait_for_function(f"performance.getEntriesByName('{COMPLETE}').length > 0")
+        complete = page.evaluate(f"performance.getEntriesByName('{COMPLETE}')[0].startTime")
         nodes = page.evaluate("window.glosstermGraph.nodes.length")
         page.wait_for_timeout(1000)
         box = page.locator("#glossterm-graph .gt-graph-canvas").bounding_box()
@@ -217,6 +223,7 @@ def measure_once(browser: Any, url: str) -> dict[str, float]:
         "nodes": nodes,
         "first_frame_ms": first,
         "first_frame_shown_ms": shown,
+        "complete_ms": complete,
         "longest_task_load_ms": max(before, default=0.0),
         "longest_task_after_ms": max(after, default=0.0),
         "long_tasks_after": len(after),
@@ -234,7 +241,9 @@ def _percentile(values: list[float], percent: float) -> float:
     return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
 
 
-def measure_browser(html: Path, runs: int) -> tuple[dict[str, float], list[dict[str, float]]]:
+def measure_browser(
+    html: Path, runs: int, pixel_ratio: float = 1
+) -> tuple[dict[str, float], list[dict[str, float]]]:
     """``runs`` page loads in one browser; the medians and the single runs."""
     from playwright.sync_api import sync_playwright
 
@@ -244,8 +253,8 @@ def measure_browser(html: Path, runs: int) -> tuple[dict[str, float], list[dict[
     with serve(html) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            measure_once(browser, base + PAGE)  # warm the server and the disk cache
-            rows = [measure_once(browser, base + PAGE) for _ in range(runs)]
+            measure_once(browser, base + PAGE, pixel_ratio)  # warm the server and the disk cache
+            rows = [measure_once(browser, base + PAGE, pixel_ratio) for _ in range(runs)]
         finally:
             browser.close()
     medians = {key: statistics.median(row[key] for row in rows) for key in rows[0]}
@@ -269,6 +278,7 @@ LABELS = {
     "layout_s": ("layout.py alone (s)", "{:.2f}"),
     "first_frame_ms": ("first frame drawn (ms)", "{:.0f}"),
     "first_frame_shown_ms": ("  and committed (ms)", "{:.0f}"),
+    "complete_ms": ("every edge drawn (ms)", "{:.0f}"),
     "longest_task_load_ms": ("longest task before it (ms)", "{:.0f}"),
     "longest_task_after_ms": ("longest task after it (ms)", "{:.0f}"),
     "long_tasks_after": ("long tasks after it", "{:.0f}"),
@@ -287,6 +297,8 @@ LABELS = {
 def report(figures: dict[str, float], runs: int) -> str:
     """The table the benchmark prints."""
     lines = [f"glossterm-graph.html, median of {runs} run(s) in headless Chromium"]
+    if figures.get("pixel_ratio", 1) != 1:
+        lines[0] += f", device pixel ratio {figures['pixel_ratio']:g}"
     for key, (label, form) in LABELS.items():
         if key in figures:
             lines.append(f"{label:<32}{form.format(figures[key]):>10}")
@@ -301,8 +313,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--pixel-ratio", type=float, default=1, help="device pixel ratio (2: a high-DPI screen)"
+    )
     args = parser.parse_args(argv)
-    figures: dict[str, float] = {}
+    figures: dict[str, float] = {"pixel_ratio": args.pixel_ratio}
     workdir = None
     if args.html is None:
         workdir = args.keep or Path(tempfile.mkdtemp(prefix="glossterm-graph-bench-"))
@@ -314,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["edges"] = len(data["edges"])
         figures["layout_s"] = time_layout(data)
         figures.update(sizes(html))
-        medians, rows = measure_browser(html, args.runs)
+        medians, rows = measure_browser(html, args.runs, args.pixel_ratio)
         figures.update(medians)
     finally:
         if workdir is not None and args.keep is None:

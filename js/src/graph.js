@@ -21,9 +21,19 @@ const BATCH = 1024;
 // Names of every node in view from this zoom on; below it only for hubs and the
 // highlighted neighbourhood.
 const LABEL_SCALE = 2.4;
-// While the view moves, at most about this many edges (an even sample), all
-// again once it rests: tens of thousands of lines would slow every frame.
-const MOVING_EDGES = 6000;
+// A frame draws at most about this many edges (an even sample); once the view
+// rests, the following animation frames draw the rest, a sample each, under
+// what is there: tens of thousands of lines in one frame would block the page.
+// The sample halves while frames take longer than SLOW_FRAME ms (a slow
+// machine, a high-DPI screen), down to MIN_FRAME_EDGES, and grows again when
+// they are fast.
+const FRAME_EDGES = 6000;
+const MIN_FRAME_EDGES = 750;
+const SLOW_FRAME = 34;
+// Largest dot radius and name size on screen, in CSS pixels: zoomed far in,
+// bigger ones would only cover each other (and cost the rasteriser dearly).
+const MAX_RADIUS = 14;
+const MAX_NAME = 16;
 
 /** Colours from the theme's custom properties. */
 function palette() {
@@ -107,6 +117,11 @@ function start() {
   let painted = false;
   /** Whether a pan or zoom is under way. */
   let moving = false;
+  /** Edges per frame: FRAME_EDGES, fewer where frames are slow. */
+  let frameEdges = FRAME_EDGES;
+  /** Frames force-graph asked for, to stop filling in a picture it has wiped. */
+  let frame = 0;
+  let complete = false;
 
   /** The node whose neighbourhood is highlighted. */
   const focus = () => hovered || selected;
@@ -127,6 +142,9 @@ function start() {
     location.href = new URL(node.url, root).href;
   };
 
+  /** A dot's radius at zoom ``scale``. @param {GraphNode} node @param {number} scale */
+  const radius = (node, scale) => Math.min(node.size, MAX_RADIUS / scale);
+
   /** @param {GraphNode} node @param {View} v @param {number} margin */
   const inView = (node, v, margin) =>
     node.x + margin >= v.left && node.x - margin <= v.right
@@ -136,18 +154,18 @@ function start() {
    * The edges of the nodes in view as hairlines (one device pixel: the
    * rasteriser's cheap path), in batches; the highlighted node's edges on top,
    * wider.  Edges that only cross the view are left out: zoomed in, thousands
-   * of them would cost the rasteriser more than everything else.  While the
-   * view moves, a sample (MOVING_EDGES).
+   * of them would cost the rasteriser more than everything else.  Draws every
+   * ``stride``-th edge from number ``phase`` on.
    * @param {CanvasRenderingContext2D} context @param {View} v @param {GraphNode | null} f
+   * @param {number} phase @param {number} stride
    */
-  function drawEdges(context, v, f) {
+  function drawEdges(context, v, f, phase, stride) {
     context.lineWidth = v.pixel;
     context.strokeStyle = colours.edge;
     context.globalAlpha = f ? 0.18 : 1;
     let batch = 0;
-    const stride = 2 * (moving ? Math.ceil(ends.length / 2 / MOVING_EDGES) : 1);
     context.beginPath();
-    for (let e = 0; e < ends.length; e += stride) {
+    for (let e = 2 * phase; e < ends.length; e += 2 * stride) {
       const a = nodes[ends[e]];
       const b = nodes[ends[e + 1]];
       if (!inView(a, v, 0) && !inView(b, v, 0)) continue;
@@ -161,7 +179,7 @@ function start() {
     }
     context.stroke();
     context.globalAlpha = 1;
-    if (!f) return;
+    if (!f || phase > 0) return;
     context.lineWidth = 1.6 / v.scale;
     context.strokeStyle = colours.node;
     context.beginPath();
@@ -188,8 +206,9 @@ function start() {
       context.beginPath();
       for (const node of nodes) {
         if ((f && lit[node.index] !== pass) || !inView(node, v, node.size)) continue;
-        context.moveTo(node.x + node.size, node.y);
-        context.arc(node.x, node.y, node.size, 0, 2 * Math.PI);
+        const r = radius(node, v.scale);
+        context.moveTo(node.x + r, node.y);
+        context.arc(node.x, node.y, r, 0, 2 * Math.PI);
         drawn++;
         if (++batch === BATCH) {
           context.fill();
@@ -203,10 +222,10 @@ function start() {
     if (f) {
       context.fillStyle = colours.text;
       context.beginPath();
-      context.arc(f.x, f.y, f.size, 0, 2 * Math.PI);
+      context.arc(f.x, f.y, radius(f, v.scale), 0, 2 * Math.PI);
       context.fill();
     }
-    const size = Math.max(11 / v.scale, 1.5);
+    const size = Math.min(Math.max(11 / v.scale, 1.5), MAX_NAME / v.scale);
     const font = `${size}px system-ui, sans-serif`;
     context.font = font;
     context.textAlign = "center";
@@ -216,13 +235,54 @@ function start() {
     for (const node of nodes) {
       const named = all || (f ? lit[node.index] === 1 : degree[node.index] * v.scale > 30);
       if (!named || node === f || !inView(node, v, node.size + 40 * size)) continue;
-      context.fillText(node.title, node.x, node.y + node.size + 1);
+      context.fillText(node.title, node.x, node.y + radius(node, v.scale) + 1);
     }
     if (f) {
       context.font = `bold ${font}`;
-      context.fillText(f.title, f.x, f.y + f.size + 1);
+      context.fillText(f.title, f.x, f.y + radius(f, v.scale) + 1);
     }
     return drawn;
+  }
+
+  /** Time the frame just drawn (to the next animation frame) and adapt the sample. */
+  const timeFrame = () => {
+    const begun = performance.now();
+    requestAnimationFrame(() => {
+      const cost = performance.now() - begun;
+      if (cost > SLOW_FRAME) frameEdges = Math.max(MIN_FRAME_EDGES, frameEdges / 2);
+      else if (cost < SLOW_FRAME / 2) frameEdges = Math.min(FRAME_EDGES, frameEdges * 1.5);
+    });
+  };
+
+  /** The view's picture is complete; the benchmark times the page up to the first. */
+  const completed = () => {
+    if (complete || !painted) return;
+    complete = true;
+    performance.mark("glossterm-graph-complete");
+  };
+
+  /**
+   * The other edges of a resting view, one sample per animation frame, drawn
+   * under the picture; stopped when force-graph draws a new one.
+   * @param {CanvasRenderingContext2D} context @param {View} v @param {GraphNode | null} f
+   * @param {number} stride
+   */
+  function fillIn(context, v, f, stride) {
+    const at = frame;
+    let phase = 1;
+    const step = () => {
+      const now = viewOf(context);
+      if (frame !== at || moving || now.left !== v.left || now.top !== v.top
+        || now.scale !== v.scale) return;
+      timeFrame();
+      context.save();
+      context.globalCompositeOperation = "destination-over";
+      drawEdges(context, v, f, phase, stride);
+      context.restore();
+      if (++phase < stride) requestAnimationFrame(step);
+      else completed();
+    };
+    requestAnimationFrame(step);
   }
 
   // force-graph keeps the zoom, the pointer and the hit test (its hidden canvas
@@ -243,18 +303,23 @@ function start() {
     .d3Force("link", null)
     .nodeCanvasObjectMode(() => "replace")
     .nodeCanvasObject(skip)
-    .nodePointerAreaPaint((object, colour, context) => {
+    .nodePointerAreaPaint((object, colour, context, scale) => {
       const node = /** @type {GraphNode} */ (object);
       context.fillStyle = colour;
       context.beginPath();
-      context.arc(node.x, node.y, node.size + 2, 0, 2 * Math.PI);
+      context.arc(node.x, node.y, radius(node, scale) + 2 / scale, 0, 2 * Math.PI);
       context.fill();
     })
     .onRenderFramePost((context) => {
+      // The next animation frame comes once this one is painted (and, without
+      // a GPU, rasterised): the time to it is what this frame cost.
+      frame++;
+      timeFrame();
       const f = focus();
       light(f);
       view = viewOf(context);
-      drawEdges(context, view, f);
+      const stride = Math.max(1, Math.ceil(ends.length / 2 / frameEdges));
+      drawEdges(context, view, f, 0, stride);
       container.dataset.drawn = String(drawNodes(context, view, f));
       // The first frame at its first view (the whole graph, or the node the
       // address names); benchmarks/graph_frame.py times the page up to here.
@@ -262,6 +327,9 @@ function start() {
         painted = true;
         performance.mark("glossterm-graph-first-frame");
       }
+      if (moving) return;
+      if (stride > 1) fillIn(context, view, f, stride);
+      else completed();
     })
     .onNodeHover((object) => {
       hovered = /** @type {GraphNode | null} */ (object);
