@@ -6,6 +6,12 @@ bundled ``glossterm-graph.js`` (force-graph, from ``js/``), and, for readers
 without JavaScript, the same graph as lists of links.  The positions come from
 :mod:`.layout`, computed once per build and written with the nodes and edges to
 ``_static/glossterm-graph-data.js`` (a script, so it loads from ``file://``).
+
+The lists of links grow with the number of links, about 100 bytes each: past
+:data:`FALLBACK_MAX_LINKS` (a 3,000-entry glossary has some 40,000) they would
+make a page of megabytes that every reader downloads and the browser parses
+before it draws the graph, so the page then lists the entries alone, each
+linking to its page, where its links are listed.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from .previews import _script_literal
 from .theme import uses_glossterm_theme
 
 DATA_FILE = "glossterm-graph-data.js"
+# About 1 MB of lists; the KI-Glossar's 225 entries have about 1,000 links.
+FALLBACK_MAX_LINKS = 10_000
 
 
 def collect_graph_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -47,11 +55,13 @@ def collect_graph_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]
 
 
 def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Markup:
-    """Every entry with the entries it links to, as nested lists of links."""
+    """Every entry with the entries it links to, as lists of links (see the module's docs)."""
     builder = app.builder
     graph = domain.graph
     order = term_order(domain)
     key_of = {id(term): key for key, term in graph.nodes.items()}
+    pairs = {(edge.source, edge.target) for edge in graph.edges if edge.source != edge.target}
+    with_links = len(pairs) <= FALLBACK_MAX_LINKS
 
     def href(term: Any) -> str:
         return escape(f"{builder.get_relative_uri(GRAPH_PAGE, term.docname)}#{term.anchor}")
@@ -68,7 +78,8 @@ def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Ma
         key = key_of.get(id(term))
         if key is None:
             continue
-        targets = sorted({edge.target for edge in graph.outgoing.get(key, [])}, key=order_of.get)
+        outgoing = {edge.target for edge in graph.outgoing.get(key, [])} if with_links else ()
+        targets = sorted(outgoing, key=order_of.get)
         inner = ""
         if targets:
             links = ", ".join(link_to[target] for target in targets)
@@ -76,7 +87,7 @@ def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Ma
         items.append(
             f'<li><a href="{href(term)}"><strong>{escape(term.title)}</strong></a>{inner}</li>'
         )
-    heading = escape(words["graph_fallback"])
+    heading = escape(words["graph_fallback" if with_links else "graph_fallback_entries"])
     return Markup(
         f'<section class="glossterm-graph-fallback" id="glossterm-graph-fallback">'
         f"<h2>{heading}</h2><ul>{''.join(items)}</ul></section>"

@@ -29,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Drag to pan, scroll or pinch to zoom, click a node to open its entry.",
         "graph_search": "Find a term in the graph",
         "graph_fallback": "Entries and the entries they link to",
+        "graph_fallback_entries": "Entries (each entry's page lists the entries it links to)",
         "links_to": "links to",
         "skip": "Skip to the content",
         "main_navigation": "Main",
@@ -56,6 +57,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Ziehen verschiebt, Scrollen oder Spreizen zoomt, ein Klick öffnet den Eintrag.",
         "graph_search": "Begriff im Netz finden",
         "graph_fallback": "Einträge und die Einträge, auf die sie verweisen",
+        "graph_fallback_entries": "Einträge (die Seite jedes Eintrags nennt die Einträge, "
+        "auf die er verweist)",
         "links_to": "verweist auf",
         "skip": "Zum Inhalt springen",
         "main_navigation": "Hauptnavigation",

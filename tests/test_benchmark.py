@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from .browser import CHROMIUM
+from .conftest import skip_or_fail
+
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
 
 
@@ -79,3 +84,23 @@ def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:
     medians = json.loads(report.read_text())
     assert medians["glossterm"]["edit_body_changed"] >= 1
     assert medians["glossterm"]["see_also_changed"] >= 1
+
+
+@pytest.mark.browser
+def test_graph_frame_benchmark_reports_every_figure(tmp_path: Path) -> None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        skip_or_fail("playwright is not installed (pip install playwright)")
+    if not Path(CHROMIUM).exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    report = tmp_path / "graph.json"
+    command = [sys.executable, str(BENCHMARKS / "graph_frame.py"), "--terms", "12"]
+    command += ["--runs", "1", "--json", str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    assert "first frame drawn" in result.stdout
+    figures = json.loads(report.read_text())["figures"]
+    assert figures["nodes"] == 12 and figures["edges"] > 0
+    assert 0 < figures["first_frame_ms"] <= figures["complete_ms"]
+    for key in ("layout_s", "build_s", "frame_p95_ms", "data_kib", "page_kib"):
+        assert figures[key] > 0

@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 
+from sphinx_glossterm import graph_page, ui
 from sphinx_glossterm.layout import layout
 from sphinx_glossterm.previews import BUCKETS, fnv1a
 from sphinx_glossterm.theme import THEME_DIR
 
 from .conftest import CHECKOUT_DIR
 from .htmlparts import parse_html
+from .projects import build
 from .themed import build_docs
 
 JS_DIR = CHECKOUT_DIR / "js"
@@ -190,3 +193,18 @@ def test_page_size_does_not_depend_on_the_number_of_terms(demo: Path) -> None:
         "</main>"
     )[0]
     assert len(page.encode()) - len(body.encode()) < 14_000
+
+
+def test_graph_page_lists_entries_alone_past_the_link_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past FALLBACK_MAX_LINKS links the no-JS lists would make a page of megabytes.
+    monkeypatch.setattr(graph_page, "FALLBACK_MAX_LINKS", 1)
+    srcdir = tmp_path / "entries"
+    shutil.copytree(CHECKOUT_DIR / "tests" / "roots" / "test-entries", srcdir)
+    app = build(srcdir, confoverrides={"html_theme": "glossterm"})
+    page = _page(Path(app.outdir), "glossterm-graph.html")
+    fallback = page.by_id("glossterm-graph-fallback")
+    assert fallback.find("h2").text == ui.strings("en")["graph_fallback_entries"]
+    rows = fallback.find_all("li")
+    assert len(rows) > 1 and all(len(row.find_all("a")) == 1 for row in rows)

@@ -207,6 +207,21 @@ def test_graph_draws_every_node_and_opens_a_term(page: Any, demo: str) -> None:
     assert page.errors == []
 
 
+def test_graph_marks_its_first_frame_and_finds_the_node_under_pointer(page: Any, demo: str) -> None:
+    # benchmarks/graph_frame.py times the page up to this mark.
+    page.goto(demo + GRAPH)
+    page.wait_for_function(
+        "performance.getEntriesByName('glossterm-graph-first-frame').length === 1"
+    )
+    count = _node_count(page)
+    assert page.evaluate("document.getElementById('glossterm-graph').dataset.drawn") == str(count)
+    # The hit test (force-graph's hidden canvas) still knows every node.
+    point = page.evaluate("window.glosstermGraphView.screenOf('Synonym')")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function("document.querySelector('.gt-graph-canvas').title === 'Synonym'")
+    assert page.errors == []
+
+
 def test_graph_of_the_corpus_draws_every_node(page: Any, corpus: str) -> None:
     page.goto(corpus + GRAPH)
     count = _node_count(page)
