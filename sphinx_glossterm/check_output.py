@@ -15,6 +15,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "srcdir": report.srcdir,
+        "reader": report.reader,
         "status": report.status,
         "notes": report.notes,
         "counts": report.counts(),
