@@ -51,11 +51,6 @@ MARKDOWN = "markdown"
 PARALLEL_FROM = 64
 """Projects of at least this many documents are scanned by two processes or more."""
 
-NOT_READ = (
-    "read by the Markdown reader: Sphinx's and myst-parser's own warnings (markup, "
-    "toctrees, references) are not collected; run with --full for them"
-)
-
 
 class SphinxNeededError(Exception):
     """The project must be read with Sphinx; the message says why (a note of the report)."""
@@ -105,7 +100,7 @@ def read_markdown(
         raise SphinxNeededError(
             f"directives the Markdown reader does not read ({shown}): read with Sphinx"
         )
-    notes = [NOT_READ]
+    notes: list[str] = []
     docnames = {docname for docname, _, _ in documents}
     if docnames and config.root_doc not in docnames:
         notes.append(
@@ -152,8 +147,28 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
         dialect=config.glossterm_dialect,
         section_types=glossterm_config.section_types(config),
         language=config.language,
+        raw_html=config.glossterm_raw_html,
+        smartquotes=smartquotes_action(config),
+        smartquotes_language=(config.language or "en").replace("_", "-"),
         encoding=config.source_encoding,
     )
+
+
+def smartquotes_action(config: Config) -> str:
+    """``smartquotes_action`` if Sphinx educates quotes in this project, else ``""``.
+
+    As ``SphinxSmartQuotes.is_available`` for the ``dummy`` builder.
+    """
+    from docutils.utils import normalize_language_tag
+    from docutils.utils.smartquotes import smartchars
+
+    if not config.smartquotes:
+        return ""
+    excluded = config.smartquotes_excludes or {}
+    if "dummy" in excluded.get("builders", []) or config.language in excluded.get("languages", []):
+        return ""
+    tags = normalize_language_tag(config.language or "en")
+    return config.smartquotes_action if any(tag in smartchars.quotes for tag in tags) else ""
 
 
 def source_suffixes(config: Config) -> dict[str, str]:

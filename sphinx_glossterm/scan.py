@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docutils.utils.smartquotes import educate_tokens
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
@@ -40,6 +41,7 @@ from .pandoc.entries import ENTRY, LEAD, SECTION, SUBSECTION, TAGLINE, EntryRule
 from .pandoc.entries import heading_attributes as token_attributes
 from .pandoc.heading_attrs import ATTRS_ERROR_META
 from .pandoc.identifiers import pandoc_identifier
+from .rawhtml.rule import COMMENT, REJECTED, UNSAFE_LINK
 from .warnings_ import GlosstermWarning
 
 MAX_TERM_LEVEL = 3
@@ -85,6 +87,10 @@ class ScanSettings:
     dialect: str
     section_types: Mapping[str, SectionType]
     language: str | None
+    raw_html: str = "safe"
+    smartquotes: str = ""
+    """Sphinx's ``smartquotes_action`` when smart quotes apply to this project, else empty."""
+    smartquotes_language: str = "en"
     encoding: str = "utf-8-sig"
 
 
@@ -368,7 +374,7 @@ class _Walker:
         inline = tokens[index + 1] if index + 1 < len(tokens) else None
         text = ""
         if inline is not None and inline.type == "inline":
-            text = self.inline(inline, base)
+            text = self.inline(inline, base, title=True)
         end = index + 1
         while end < len(tokens) and tokens[end].type != "heading_close":
             end += 1
@@ -516,23 +522,56 @@ class _Walker:
 
     # -- inline content -----------------------------------------------------------------
 
-    def inline(self, token: Token, base: int) -> str:
-        """Read the links of an inline token; return its text as docutils would show it."""
+    @property
+    def checks_raw_html(self) -> bool:
+        """As the renderer: the raw HTML policy applies in term documents and entries."""
+        return self.context.pandoc or self.context.entry is not None
+
+    def inline(self, token: Token, base: int, title: bool = False) -> str:
+        """Read the links of an inline token; return its text as docutils would show it.
+
+        The text is what the doctree holds after Sphinx's smart quotes, which
+        educate a paragraph (or a title) as one unit, and each item of a
+        see-also link list on its own (``title`` marks a heading's text).
+        """
         block_line = self.line_of(token, base)
-        parts: list[str] = []
-        children = token.children or []
-        position = 0
-        while position < len(children):
-            child = children[position]
+        segments: list[tuple[str, str]] = []  # (smartquotes token kind, text)
+        owners: list[int | None] = []  # the link each segment is the label of
+        links: list[
+            tuple[Token | None, str | None, int | None]
+        ] = []  # (link_open, role target, line)
+        current: int | None = None
+        for child in token.children or []:
+            kind, text = "plain", ""
             if child.type == "link_open":
-                end = _closing(children, position)
-                label = _plain_text(children[position + 1 : end])
-                self.link(child, label, block_line)
-                parts.append(label)
-                position = end + 1
+                links.append((child, None, _offset_line(block_line, child)))
+                current = len(links) - 1
+                continue
+            if child.type == "link_close":
+                current = None
                 continue
             if child.type == "myst_role":
-                parts.append(self.role(child, block_line))
+                text, target = _role_text(child)
+                if target is not None:
+                    links.append((None, target, block_line))
+                    segments.append(("plain", text))
+                    owners.append(len(links) - 1)
+                    continue
+            elif child.meta.get(REJECTED) and self.checks_raw_html and self.raw_html_safe:
+                self.warn(
+                    GlosstermWarning.RAW_HTML,
+                    _offset_line(block_line, child),
+                    f"raw HTML {child.meta[REJECTED]}; shown as text",
+                )
+                kind, text = "literal", child.content
+            elif child.type == "text" and child.meta.get(UNSAFE_LINK) and self.checks_raw_html:
+                self.warn(
+                    GlosstermWarning.UNSAFE_LINK,
+                    _offset_line(block_line, child),
+                    f"a link to a {child.meta[UNSAFE_LINK]} address can run code and is no "
+                    "link; kept as text",
+                )
+                text = child.content
             elif child.type == "text" and child.meta.get(TOO_DEEP_INLINE):
                 self.warn(
                     GlosstermWarning.NESTING,
@@ -540,13 +579,70 @@ class _Walker:
                     f"emphasis or links are nested more than {INLINE_LIMIT} levels deep here; "
                     "the paragraph is kept as its source text",
                 )
-                parts.append(child.content)
+                text = child.content
             else:
-                parts.append(_text_of(child))
-            position += 1
-        return "".join(parts)
+                kind, text = _segment_of(child)
+            if text:
+                segments.append((kind, text))
+                owners.append(current)
+        educated = self.educate(segments, owners, title)
+        labels = ["" for _ in links]
+        for owner, text in zip(owners, educated, strict=True):
+            if owner is not None:
+                labels[owner] += text
+        for (link_open, role_target, line), label in zip(links, labels, strict=True):
+            if link_open is not None:
+                self.link(link_open, label, line)
+            else:
+                self.add_link(role_target or "", label, line)
+        return "".join(educated)
 
-    def link(self, token: Token, label: str, block_line: int | None) -> None:
+    @property
+    def raw_html_safe(self) -> bool:
+        return self.settings.raw_html == "safe"
+
+    def educate(
+        self, segments: list[tuple[str, str]], owners: list[int | None], title: bool
+    ) -> list[str]:
+        """Sphinx's smart quotes on the segments of one inline token."""
+        settings = self.settings
+        if not settings.smartquotes or not segments:
+            return [text for _, text in segments]
+        units: list[list[int]]
+        if not title and self.in_link_list(segments, owners):
+            by_owner: dict[int | None, list[int]] = {}
+            for number, owner in enumerate(owners):
+                by_owner.setdefault(owner, []).append(number)
+            units = list(by_owner.values())
+        else:
+            units = [list(range(len(segments)))]
+        educated = [text for _, text in segments]
+        for unit in units:
+            tokens = [segments[i] for i in unit]
+            for number, text in zip(
+                unit,
+                educate_tokens(
+                    tokens, attr=settings.smartquotes, language=settings.smartquotes_language
+                ),
+                strict=True,
+            ):
+                educated[number] = text
+        return educated
+
+    def in_link_list(self, segments: list[tuple[str, str]], owners: list[int | None]) -> bool:
+        """Whether the paragraph becomes a see-also link list (:func:`.nodes.make_link_lists`)."""
+        section = self.context.section
+        types = self.settings.section_types
+        if self.context.entry is None or section is None or not section.kind:
+            return False
+        if section.kind not in types or types[section.kind].render != "links":
+            return False
+        rest = "".join(
+            text for (_, text), owner in zip(segments, owners, strict=True) if owner is None
+        )
+        return any(owner is not None for owner in owners) and not rest.strip(" \t\n|,;·•")
+
+    def link(self, token: Token, label: str, line: int | None) -> None:
         config = self.settings.md_config
         if config.commonmark_only or config.gfm_only or config.all_links_external:
             return
@@ -561,18 +657,7 @@ class _Walker:
         ):
             return
         target = self.md.normalizeLinkText(href)[1:]
-        self.add_link(target, label, _offset_line(block_line, token))
-
-    def role(self, token: Token, block_line: int | None) -> str:
-        name, text = token.meta.get("name", ""), token.content
-        if name != TERM_ROLE:
-            return text
-        if text.startswith("!"):
-            return text[1:]
-        explicit = _EXPLICIT_TITLE.match(text)
-        title, target = (explicit[1], explicit[2]) if explicit else (text, text)
-        self.add_link(_WHITESPACE.sub(" ", target), title, block_line)
-        return title
+        self.add_link(target, label, line)
 
     def add_link(self, target: str, label: str, line: int | None) -> None:
         context = self.context
@@ -607,7 +692,7 @@ class _Walker:
             self.directive_section(token, argument.strip(), line, base)
         elif name in MARKDOWN_BODIES:
             body, offset = _directive_body(token, argument)
-            self.walk(self.md.parse(body + "\n", {}), (line or 1) - 1 + offset)
+            self.walk(self.md.parse(body + "\n", {}), (line or 1) + offset)
         else:
             self.records.unknown_directives.append(f"{{{name}}} at {self.context.source}:{line}")
 
@@ -630,9 +715,9 @@ class _Walker:
         entry.title = self.inline_text(title_text, line)
         tagline = str(options.get("tagline", "")).strip()
         if tagline:
-            entry.tagline = self.inline_text(tagline, line)
+            entry.tagline = self.inline_text(tagline, _option_line(token, "tagline", line))
         body_tokens = self.md.parse(body + "\n", {}) if body.strip() else []
-        body_base = (line or 1) - 1 + offset
+        body_base = (line or 1) + offset
         for child in body_tokens:
             if (
                 child.level == 0
@@ -666,10 +751,11 @@ class _Walker:
             section.anchor = self.note_explicit(section.explicit_id, title_text, line)
         outer = context.section
         context.section = section if context.entry is not None else outer
-        section.title = self.inline_text(title_text, line)
+        # As the directive: its title is parsed one line below the fence.
+        section.title = self.inline_text(title_text, line + 1 if line else line)
         body_tokens = self.md.parse(body + "\n", {}) if body.strip() else []
         section.has_body = bool(body_tokens)
-        self.walk(body_tokens, (line or 1) - 1 + offset)
+        self.walk(body_tokens, (line or 1) + offset)
         if context.entry is not None:
             context.entry.sections.append(section)
             # Text after a section in the directive's body belongs to it, as under a heading.
@@ -681,7 +767,9 @@ class _Walker:
         tokens = self.md.parseInline(text, {})
         for token in tokens:
             token.map = [(line or 1) - 1, line or 1]
-        return "".join(self.inline(token, 0) for token in tokens if token.type == "inline")
+        return "".join(
+            self.inline(token, 0, title=True) for token in tokens if token.type == "inline"
+        )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -723,9 +811,33 @@ def _offset_line(block_line: int | None, token: Token) -> int | None:
     return block_line + offset if block_line and offset else block_line
 
 
+def _role_text(token: Token) -> tuple[str, str | None]:
+    """A role's text, and the target when it is a term link (as Sphinx's ``XRefRole``)."""
+    name, text = token.meta.get("name", ""), token.content
+    if name != TERM_ROLE:
+        return text, None
+    if text.startswith("!"):
+        return text[1:], None
+    explicit = _EXPLICIT_TITLE.match(text)
+    title, target = (explicit[1], explicit[2]) if explicit else (text, text)
+    return title, _WHITESPACE.sub(" ", target)
+
+
+def _segment_of(token: Token) -> tuple[str, str]:
+    """A token's text, and whether smart quotes leave it alone (``literal``)."""
+    if token.type in ("code_inline", "math_inline", "math_single", "math_inline_double"):
+        return "literal", token.content
+    if token.type == "html_inline":
+        return "literal", _text_of(token)
+    return "plain", _text_of(token)
+
+
 def _text_of(token: Token) -> str:
     if token.type in ("text", "code_inline", "math_inline", "math_single", "math_inline_double"):
         return token.content
+    if token.type == "html_inline":
+        # Shown as text (a term document) or kept as raw HTML (a page): either way its text.
+        return "" if token.meta.get(COMMENT) else token.content
     if token.type == "softbreak":
         return "\n"
     if token.type == "hardbreak":
@@ -739,17 +851,24 @@ def _plain_text(children: list[Token]) -> str:
     return "".join(_text_of(child) for child in children)
 
 
+def _text_option(value: str | None) -> str:
+    return (value or "").strip()
+
+
 class _AnyOption(dict):
-    """An option spec that accepts every option as text: the reader needs none validated."""
+    """An option spec that takes every option as text: the reader validates none."""
+
+    def __bool__(self) -> bool:
+        return True
 
     def __contains__(self, key: object) -> bool:
         return True
 
     def __getitem__(self, key: str) -> Callable[[str | None], str]:
-        return lambda value: (value or "").strip()
+        return _text_option
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key]
+        return _text_option
 
 
 def _directive_parts(token: Token, argument: str) -> tuple[str, int, dict[str, Any]]:
@@ -766,6 +885,16 @@ def _directive_parts(token: Token, argument: str) -> tuple[str, int, dict[str, A
 
     parsed = parse_directive_text(StandIn, argument, token.content)  # type: ignore[arg-type]
     return "\n".join(parsed.body), parsed.body_offset, dict(parsed.options)
+
+
+def _option_line(token: Token, name: str, line: int | None) -> int | None:
+    """As ``GlosstermDirective._option_line``: the line of ``:name:``, else the fence's."""
+    if line is None:
+        return None
+    for offset, text in enumerate(token.content.splitlines(), start=1):
+        if text.strip().startswith(f":{name}:"):
+            return line + offset
+    return line
 
 
 def _directive_body(token: Token, argument: str) -> tuple[str, int]:
