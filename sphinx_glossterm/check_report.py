@@ -226,6 +226,7 @@ def build_report(
     def shown(kind: GlosstermWarning) -> bool:
         return not is_suppressed_warning(WARNING_TYPE, kind.value, suppressed)
 
+    suggest = Suggester(index.terms)
     report = Report(srcdir=str(records.srcdir), reader=reader, notes=list(notes))
     report.pages = records.pages
     report.entries = len(index.terms)
@@ -234,7 +235,7 @@ def build_report(
     report.links.update(link.kind for link in page_links)
     if shown(GlosstermWarning.UNRESOLVED):
         report.broken = _broken_targets(
-            broken_links(index, page_links, config), index.terms, Suggester(index.terms)
+            broken_links(index, page_links, config), index.terms, suggest
         )
     planned = Counter(link.target for link in planned_links(index, page_links, config))
     report.planned = sorted(planned.items(), key=lambda item: (-item[1], item[0]))
@@ -246,7 +247,7 @@ def build_report(
             ]
             for term_id, terms in sorted(index.duplicates.items())
         }
-    findings = [f for f in collect_findings(index, page_links, config) if shown(f.kind)]
+    findings = [f for f in collect_findings(index, page_links, config, suggest) if shown(f.kind)]
     report.problems, report.warnings = _sort_out(findings, logged)
     report.titles = {key: term.title for key, term in graph.nodes.items()}
     report.orphans = list(graph.orphans)

@@ -238,15 +238,21 @@ def ordered_page_links(page_links: dict[str, list[Link]]) -> list[Link]:
     return [link for docname in sorted(page_links) for link in page_links[docname]]
 
 
-def collect_findings(index: TermIndex, page_links: list[Link], config: Config) -> list[Finding]:
+def collect_findings(
+    index: TermIndex,
+    page_links: list[Link],
+    config: Config,
+    suggest: Suggester | None = None,
+) -> list[Finding]:
     """Every finding of the project, in file and line order.
 
     ``page_links`` are the term links outside entries (:func:`ordered_page_links`);
-    ``config`` is read for the ``glossterm_*`` values only.
+    ``config`` is read for the ``glossterm_*`` values only; ``suggest`` may be a
+    :class:`.Suggester` the caller also uses (it remembers its answers).
     """
     broken = broken_links(index, page_links, config)
     findings = [
-        *unresolved_links(broken, Suggester(index.terms)),
+        *unresolved_links(broken, suggest or Suggester(index.terms)),
         *duplicate_ids(index),
         *self_links(index),
         *repeated_see_also(index),

@@ -102,8 +102,7 @@ def check_parser() -> argparse.ArgumentParser:
         type=jobs_argument,
         default=None,
         metavar="N",
-        help="read with N processes ('auto': one per CPU), as with sphinx-build -j "
-        "(default: 1 with --full; the Markdown reader uses up to 4 for a large project)",
+        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
     )
     parser.add_argument(
         "-q",

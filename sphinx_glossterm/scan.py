@@ -73,6 +73,8 @@ NO_MARKDOWN = frozenset(
 
 _EXPLICIT_TITLE = re.compile(r"^(.+?)\s*(?<!\x00)<(.*?)>$", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
+# What Sphinx's smart quotes act on: quotes, dashes, ellipses, and backslash escapes.
+_EDUCATED = ('"', "'", "--", "...", ". .", "\\")
 _NOT_IN_ANCHOR = re.compile(r"[\s\"'<>`\x00-\x1f\x7f]+")
 _NON_ID = re.compile(r"[^a-z0-9]+")
 
@@ -618,6 +620,8 @@ class _Walker:
             units = [list(range(len(segments)))]
         educated = [text for _, text in segments]
         for unit in units:
+            if not any(_may_educate(segments[i]) for i in unit):
+                continue
             tokens = [segments[i] for i in unit]
             for number, text in zip(
                 unit,
@@ -830,6 +834,12 @@ def _segment_of(token: Token) -> tuple[str, str]:
     if token.type == "html_inline":
         return "literal", _text_of(token)
     return "plain", _text_of(token)
+
+
+def _may_educate(segment: tuple[str, str]) -> bool:
+    """Whether smart quotes could change a unit holding this segment (quotes, dashes, ...)."""
+    kind, text = segment
+    return kind == "plain" and any(mark in text for mark in _EDUCATED)
 
 
 def _text_of(token: Token) -> str:
