@@ -1,12 +1,13 @@
 """The ``glossterm`` command: ``glossterm check SRCDIR`` reports on a glossary without building it.
 
-``check`` reads the project the way ``sphinx-build`` does (conf.py, extensions,
-exclude patterns, ``glossterm-include``) with Sphinx's ``dummy`` builder, so no
-HTML is written, and the environment and doctrees go to a temporary directory.
-It then reports what the checks found and what the term graph looks like, as
-text or JSON, and exits with 0 (clean), 1 (findings or warnings) or 2 (usage
-error, or Sphinx failed).  Every function takes an argv list, so tests call
-:func:`main` directly.
+``check`` reads the project's Markdown files without building doctrees
+(:mod:`.check_markdown`), or, with ``--full`` or when the project needs it,
+the way ``sphinx-build`` does (:mod:`.check_sphinx`).  It then reports what
+the checks found and what the term graph looks like, as text or JSON, and
+exits with 0 (clean), 1 (findings or warnings) or 2 (usage error, or the
+project could not be read).  Every function takes an argv list, so tests call
+:func:`main` directly.  Sphinx's application is imported only for ``--full``:
+the Markdown reader is the author's fast loop, and imports count.
 """
 
 from __future__ import annotations
@@ -29,9 +30,15 @@ from .check_report import EXIT_FAILED, EXIT_OK, ProjectError, Report
 # --------------------------------------------------------------------------- commands
 
 CHECK_DESCRIPTION = """\
-Read a Sphinx project that uses sphinx_glossterm the way sphinx-build does
-(conf.py, extensions, exclude patterns, glossterm-include) without writing any
-output, and report on its glossary.
+Report on the glossary of a Sphinx project that uses sphinx_glossterm, without
+writing any output.
+
+By default the Markdown files are read with the extension's own Markdown parser
+and no doctree is built (fast; conf.py is read, but no extension is loaded).
+--full reads the project the way sphinx-build does (conf.py, extensions,
+exclude patterns, glossterm-include) and also reports every warning Sphinx logs.
+A project that needs Sphinx (other extensions, a setup() in conf.py,
+reStructuredText pages, unknown directives) is read with Sphinx, with a note.
 
 The report lists:
   counts           pages, entries, links (see-also and inline), problems
@@ -40,7 +47,7 @@ The report lists:
   duplicate ids    ids declared by more than one entry, every place, and the
                    one links go to
   other findings   every other glossterm warning, by subtype, with file:line
-  other warnings   every other warning Sphinx printed while reading
+  other warnings   every other warning Sphinx printed while reading (--full)
   orphans          entries no other entry links to
   dead ends        entries that link to no other entry
   components       groups of linked entries: count, sizes, the small ones
@@ -51,10 +58,11 @@ CHECK_EPILOG = """\
 exit status:
   0  no glossterm finding and no other warning
   1  findings or warnings (the report lists them)
-  2  usage error, or Sphinx could not read the project (the reason is printed)
+  2  usage error, or the project could not be read (the reason is printed)
 
 Warnings listed in suppress_warnings (e.g. glossterm.section_type) are left out.
-See docs/cli.md for the JSON shape.
+The report names its reader ("read by:", JSON "reader": "markdown" or "sphinx").
+See docs/cli.md for what each reader reads, and for the JSON shape.
 """
 
 
