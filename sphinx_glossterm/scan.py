@@ -62,6 +62,14 @@ MARKDOWN_BODIES = frozenset(
         "tab-set-code", "button-ref", "button-link", "article-info",
     }
 )  # fmt: skip
+# Directives that bring in text the reader cannot see (another file, reStructuredText,
+# Python docstrings): a project using them is read with Sphinx.
+NEEDS_SPHINX = frozenset(
+    {
+        "include", "eval-rst", "automodule", "autoclass", "autofunction", "automethod",
+        "autoattribute", "autodata", "autoexception", "autosummary", "ifconfig",
+    }
+)  # fmt: skip
 # Directives that hold no Markdown (code, math, lists of documents) or none the glossary uses.
 NO_MARKDOWN = frozenset(
     {
@@ -699,8 +707,10 @@ class _Walker:
         elif name in MARKDOWN_BODIES:
             body, offset = _directive_body(token, argument)
             self.walk(self.md.parse(body + "\n", {}), (line or 1) + offset)
-        else:
+        elif name in NEEDS_SPHINX or ":" in name:
             self.records.unknown_directives.append(f"{{{name}}} at {self.context.source}:{line}")
+        # Any other name is no directive Sphinx knows either (``~~~ {.python}``, a typo):
+        # it shows the block as an error and parses nothing in it.
 
     def directive_entry(self, token: Token, title_text: str, line: int | None, base: int) -> None:
         body, offset, options = _directive_parts(token, title_text)
@@ -725,11 +735,7 @@ class _Walker:
         body_tokens = self.md.parse(body + "\n", {}) if body.strip() else []
         body_base = (line or 1) + offset
         for child in body_tokens:
-            if (
-                child.level == 0
-                and child.type not in ("fence", "colon_fence")
-                and child.nesting >= 0
-            ):
+            if child.level == 0 and not _is_section_fence(child) and child.nesting >= 0:
                 if context.section is None:
                     entry.has_lead = True
                 else:
@@ -897,6 +903,12 @@ def _directive_parts(token: Token, argument: str) -> tuple[str, int, dict[str, A
 
     parsed = parse_directive_text(StandIn, argument, token.content)  # type: ignore[arg-type]
     return "\n".join(parsed.body), parsed.body_offset, dict(parsed.options)
+
+
+def _is_section_fence(token: Token) -> bool:
+    return token.type in ("fence", "colon_fence") and (token.info or "").strip().startswith(
+        "{glossterm-section}"
+    )
 
 
 def _option_line(token: Token, name: str, line: int | None) -> int | None:

@@ -219,6 +219,32 @@ def test_malformed_input(tmp_path: Path) -> None:
     assert fast.warnings == []
 
 
+def test_directives_in_term_documents_and_pages(tmp_path: Path) -> None:
+    files = {
+        "index.md": "# Fruit\n\n```{toctree}\n:glob:\n\n*\n```\n",
+        **TERMS,
+        "Note.md": "## Note {#Note .term}\n\nA lead.\n\n```{note}\nSee [Apple](#Apple) "
+        "and [Gone](#Gone).\n```\n\n~~~ {.python}\nprint('[x](#Nope)')\n~~~\n\n"
+        "### See also {.seealso}\n\n:::{dropdown} More\n[Pear](#Pear) |\n[Lost](#Lost) |\n:::\n\n"
+        "::: aside\n[Quince](#Quince)\n:::\n",
+        "page.md": '# A page\n\n````{glossterm} Plum "tree"\n:aliases: P1, P2\n\nA lead with '
+        "`code` and [a pear](#Pear).\n\n```{code-block} python\n[x](#Nope)\n```\n\n"
+        "```{glossterm-section} seealso\n[Apple](#Apple) |\n[Missing](#Missing) |\n```\n\n"
+        'After the section: [Gone](#Gone).\n````\n\nOn the page: {glossterm:term}`Plum "tree" '
+        '<Plum-"tree">`, {glossterm:term}`!Apple`, [myst](#Apple).\n\n'
+        "```{glossterm-section} explanation\n:id: Stray\n\nStray [Pear](#Pear).\n```\n",
+    }
+    srcdir = write_project(
+        tmp_path / "fruit",
+        files,
+        'extensions += ["sphinx_design"]\nmyst_enable_extensions = ["colon_fence"]\n',
+    )
+    fast, _ = assert_same(srcdir)
+    assert {t.target for t in fast.broken} >= {"Gone", "Lost", "Missing", "Quince"}
+    assert "Nope" not in {t.target for t in fast.broken}
+    assert "directive" in {p.subtype for p in fast.problems}
+
+
 # --------------------------------------------------------------------------- falling back
 
 
@@ -240,9 +266,9 @@ LOCAL_EXTENSION = (
         ),
         ({}, "def setup(app):\n    pass\n", "setup()"),
         (
-            {"page.md": "# P\n\n```{unknown-directive}\n[x](#Apple)\n```\n"},
+            {"page.md": "# P\n\n```{include} other.md\n```\n"},
             "",
-            "{unknown-directive}",
+            "{include} at page.md:3",
         ),
     ],
     ids=["rst-page", "extension", "setup", "directive"],

@@ -432,6 +432,7 @@ def test_check_on_the_corpus(
     status, result = run_json(capsys, "check", str(srcdir))
     seconds = time.perf_counter() - started
     assert status == 1
+    assert result["reader"] == "markdown"
     counts = result["counts"]
     assert counts["broken_uses"] == len(result["findings"]["unresolved"])
     assert counts["broken_uses"] == sum(t["uses"] for t in result["broken_targets"])
@@ -444,6 +445,7 @@ def test_check_on_the_corpus(
     assert counts["entries"] >= len(list(corpus_dir.glob("*.md")))
     assert listing(srcdir) == before, "no HTML, no _build, no generated index.md"
     report(
-        f"glossterm check on the corpus: {seconds:.1f} s, {counts['entries']} entries, "
+        f"glossterm check on the corpus (Markdown reader, in-process): {seconds:.2f} s, "
+        f"{counts['entries']} entries, "
         f"{counts['broken_targets']} broken targets ({counts['broken_uses']} uses)"
     )
