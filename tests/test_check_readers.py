@@ -11,6 +11,8 @@ reader cannot read faithfully must fall back to Sphinx, and say so.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -282,6 +284,22 @@ def test_falls_back_to_sphinx_and_says_why(
     assert [note for note in report.notes if note.startswith("Markdown reader not used: ")]
     assert says in report.notes[0]
     assert comparable(report) == comparable(check(srcdir, full=True))
+
+
+def test_markdown_reader_does_not_import_sphinx_application(tmp_path: Path) -> None:
+    """Imports are part of the author's fast loop: Sphinx's application is not loaded."""
+    srcdir = write_project(tmp_path / "fruit", TERMS)
+    code = (
+        "import sys\n"
+        "from sphinx_glossterm.cli import main\n"
+        f"status = main(['check', {str(srcdir)!r}, '--quiet'])\n"
+        "print(status, sorted(m for m in sys.modules if m in ("
+        "'sphinx.application', 'sphinx.environment', 'docutils.parsers.rst.states')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "1 []"
 
 
 # --------------------------------------------------------------------------- the corpus
