@@ -38,7 +38,7 @@ from .check_report import (
 from .gather import add_gathered_to_excludes
 from .graph import TermGraph
 from .pandoc.entries import EntryRuleOptions
-from .scan import DocumentRecords, ScanSettings, scan_documents
+from .scan import DocumentRecords, ScanSettings, markdown_bodies, scan_documents
 from .term_index import TermIndex
 from .warnings_ import WARNING_TYPE, GlosstermWarning
 
@@ -133,7 +133,10 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
     try:
         md_config = MdParserConfig(**values)
     except (TypeError, ValueError) as error:
-        raise ProjectError(f"myst configuration invalid: {error}") from error
+        # Sphinx logs it and reads with myst-parser's defaults; the report shows that error.
+        raise SphinxNeededError(
+            f"myst configuration invalid ({error}): read with Sphinx"
+        ) from error
     return ScanSettings(
         srcdir=str(srcdir),
         md_config=md_config,
@@ -145,6 +148,7 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
         section_types=glossterm_config.section_types(config),
         language=config.language,
         raw_html=config.glossterm_raw_html,
+        markdown_directives=markdown_bodies(config.extensions),
         smartquotes=smartquotes_action(config),
         smartquotes_language=(config.language or "en").replace("_", "-"),
         encoding=config.source_encoding,

@@ -51,17 +51,35 @@ MAX_TERM_LEVEL = 3
 
 TERM_ROLE = "glossterm:term"
 
-# Directives whose body is Markdown the reader scans like the page around it.
+# Directives of docutils and Sphinx whose body is Markdown, scanned like the page around it.
 MARKDOWN_BODIES = frozenset(
     {
         "admonition", "attention", "caution", "danger", "error", "hint", "important", "note",
-        "seealso", "tip", "todo", "warning", "versionadded", "versionchanged", "deprecated",
+        "seealso", "tip", "warning", "versionadded", "versionchanged", "deprecated",
         "versionremoved", "topic", "sidebar", "rubric", "epigraph", "highlights", "pull-quote",
         "compound", "container", "div", "figure", "table", "list-table", "only",
-        "dropdown", "card", "grid", "grid-item", "grid-item-card", "tab-set", "tab-item",
-        "tab-set-code", "button-ref", "button-link", "article-info",
     }
 )  # fmt: skip
+# Directives with a Markdown body that exist only when their extension is loaded.
+EXTENSION_BODIES = {
+    "sphinx_design": frozenset(
+        {
+            "dropdown", "card", "grid", "grid-item", "grid-item-card", "tab-set", "tab-item",
+            "tab-set-code", "button-ref", "button-link", "article-info",
+        }
+    ),
+    "sphinx.ext.todo": frozenset({"todo"}),
+}  # fmt: skip
+
+
+def markdown_bodies(extensions: Iterable[str]) -> frozenset[str]:
+    """The directives whose body is Markdown, in a project loading ``extensions``."""
+    names = set(MARKDOWN_BODIES)
+    for extension in extensions:
+        names |= EXTENSION_BODIES.get(extension, frozenset())
+    return frozenset(names)
+
+
 # Directives that bring in text the reader cannot see (another file, reStructuredText,
 # Python docstrings): a project using them is read with Sphinx.
 NEEDS_SPHINX = frozenset(
@@ -100,6 +118,8 @@ class ScanSettings:
     section_types: Mapping[str, SectionType]
     language: str | None
     raw_html: str = "safe"
+    markdown_directives: frozenset[str] = MARKDOWN_BODIES
+    """Directives whose body is Markdown (:func:`markdown_bodies`)."""
     smartquotes: str = ""
     """Sphinx's ``smartquotes_action`` when smart quotes apply to this project, else empty."""
     smartquotes_language: str = "en"
@@ -704,7 +724,7 @@ class _Walker:
             self.directive_entry(token, argument.strip(), line, base)
         elif name == "glossterm-section":
             self.directive_section(token, argument.strip(), line, base)
-        elif name in MARKDOWN_BODIES:
+        elif name in self.settings.markdown_directives:
             body, offset = _directive_body(token, argument)
             self.walk(self.md.parse(body + "\n", {}), (line or 1) + offset)
         elif name in NEEDS_SPHINX or ":" in name:

@@ -243,6 +243,13 @@ def test_directives_in_term_documents_and_pages(tmp_path: Path) -> None:
     )
     fast, _ = assert_same(srcdir)
     assert {t.target for t in fast.broken} >= {"Gone", "Lost", "Missing", "Quince"}
+    # Without sphinx_design, a dropdown is an unknown directive: nothing in it is read.
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_glossterm"]\nmyst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    without, _ = assert_same(srcdir)
+    assert "Lost" not in {t.target for t in without.broken}
     assert "Nope" not in {t.target for t in fast.broken}
     assert "directive" in {p.subtype for p in fast.problems}
 
@@ -267,13 +274,14 @@ LOCAL_EXTENSION = (
             "local_extension",
         ),
         ({}, "def setup(app):\n    pass\n", "setup()"),
+        ({}, "myst_heading_anchors = 'two'\n", "myst configuration invalid"),
         (
             {"page.md": "# P\n\n```{include} other.md\n```\n"},
             "",
             "{include} at page.md:3",
         ),
     ],
-    ids=["rst-page", "extension", "setup", "directive"],
+    ids=["rst-page", "extension", "setup", "myst-config", "directive"],
 )
 def test_falls_back_to_sphinx_and_says_why(
     files: dict[str, str], conf: str, says: str, tmp_path: Path
