@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docutils.nodes import make_id
 from docutils.utils.smartquotes import educate_tokens
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -42,7 +43,7 @@ from .pandoc.dialect import is_pandoc_dialect
 from .pandoc.entries import ENTRY, LEAD, SECTION, SUBSECTION, TAGLINE, EntryRuleOptions
 from .pandoc.entries import heading_attributes as token_attributes
 from .pandoc.heading_attrs import ATTRS_ERROR_META
-from .pandoc.identifiers import pandoc_identifier
+from .pandoc.identifiers import default_id, html_anchor, pandoc_identifier
 from .rawhtml.rule import COMMENT, REJECTED, UNSAFE_LINK
 from .warnings_ import GlosstermWarning
 
@@ -103,8 +104,6 @@ _EXPLICIT_TITLE = re.compile(r"^(.+?)\s*(?<!\x00)<(.*?)>$", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 # What Sphinx's smart quotes act on: quotes, dashes, ellipses, and backslash escapes.
 _EDUCATED = ('"', "'", "--", "...", ". .", "\\")
-_NOT_IN_ANCHOR = re.compile(r"[\s\"'<>`\x00-\x1f\x7f]+")
-_NON_ID = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,12 +511,12 @@ class _Walker:
     def finish(self, entry: _EntryBuilder, term_id: str) -> None:
         """As :func:`.nodes.finish_entry` and the domain: the Term record of a read entry."""
         if not entry.tagline and not entry.has_lead and not entry.sections:
-            self.warn_at(
+            self.warn_empty(
                 entry.source, entry.line, f"the entry {term_id!r} has a heading but no text"
             )
         for section in entry.sections:
             if section.kind and not section.has_body:
-                self.warn_at(
+                self.warn_empty(
                     section.source,
                     section.line,
                     f"the {section.kind} section {section.title!r} of the entry {term_id!r} "
@@ -549,7 +548,7 @@ class _Walker:
             )
         )
 
-    def warn_at(self, source: str, line: int | None, message: str) -> None:
+    def warn_empty(self, source: str, line: int | None, message: str) -> None:
         self.records.problems.append(ReadProblem(GlosstermWarning.EMPTY, source, line, message))
 
     # -- inline content -----------------------------------------------------------------
@@ -805,28 +804,6 @@ class _Walker:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def html_anchor(written: str) -> str:
-    """The HTML anchor of an id as written (as :func:`.nodes.html_anchor`)."""
-    if not _NOT_IN_ANCHOR.search(written):
-        return written
-    return _NOT_IN_ANCHOR.sub("-", written).strip("-") or "id"
-
-
-def make_id(text: str) -> str:
-    """docutils' ``make_id`` for the ASCII case: lower case, runs of others as ``-``."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", " ".join(text.split()).lower())
-    text = text.encode("ascii", "ignore").decode("ascii")
-    text = _NON_ID.sub("-", text).strip("-")
-    return re.sub(r"^[^a-z]+", "", text)
-
-
-def default_id(title: str) -> str:
-    """As :func:`.directives.default_id`: the title, spaces as hyphens."""
-    return "-".join(title.split())
 
 
 def _closing(children: list[Token], position: int) -> int:
