@@ -209,8 +209,8 @@ def _scan(
 ) -> list[DocumentRecords]:
     """Scan the documents, in ``jobs`` processes if asked to.
 
-    One process is the default: on the 222-file corpus, starting and feeding
-    workers costs about what a second CPU saves.
+    One process is the default: two take the 222-file corpus from about 1.05 s
+    to 0.7 s on an idle two-CPU machine, but are slower than one on a busy one.
     """
     jobs = jobs or 1
     if jobs <= 1 or len(documents) < 2 or sys.platform == "win32":
