@@ -6,9 +6,11 @@ extension registers.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:
+    # Only for the annotation: ``glossterm check`` imports this package without Sphinx's app.
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 

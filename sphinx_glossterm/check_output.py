@@ -5,7 +5,15 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .check_report import EXIT_OK, FORMAT_VERSION, OWN_SECTION, SMALL_COMPONENT, Problem, Report
+from .check_report import (
+    EXIT_OK,
+    FORMAT_VERSION,
+    MARKDOWN_READER,
+    OWN_SECTION,
+    SMALL_COMPONENT,
+    Problem,
+    Report,
+)
 from .model import LinkKind
 from .warnings_ import WARNING_TYPE
 
@@ -15,6 +23,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "srcdir": report.srcdir,
+        "reader": report.reader,
         "status": report.status,
         "notes": report.notes,
         "counts": report.counts(),
@@ -82,7 +91,7 @@ def report_text(report: Report, quiet: bool = False) -> str:
     """The report for a person; ``quiet`` leaves out the numbers and the graph."""
     blocks: list[list[str]] = []
     if not quiet:
-        blocks.append([f"glossterm check: {report.srcdir}"])
+        blocks.append([f"glossterm check: {report.srcdir}", f"read by: {_reader(report)}"])
         if report.notes:
             blocks.append([f"note: {note}" for note in report.notes])
         blocks.append(_counts_text(report))
@@ -98,6 +107,12 @@ def report_text(report: Report, quiet: bool = False) -> str:
         blocks += _graph_text(report)
     blocks.append([_summary(report)])
     return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
+
+
+def _reader(report: Report) -> str:
+    if report.reader == MARKDOWN_READER:
+        return "the Markdown reader (Sphinx's own warnings are not collected: use --full)"
+    return "Sphinx"
 
 
 def _counts_text(report: Report) -> list[str]:

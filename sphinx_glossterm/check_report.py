@@ -1,7 +1,8 @@
 """The report of ``glossterm check``: what the checks found and what the term graph looks like.
 
-Built from a finished Sphinx application (its glossterm domain and the warnings
-it logged); :mod:`.check_output` turns it into text or JSON.
+Built from the Term records of a project, whichever reader made them (the
+Markdown reader, :mod:`.check_markdown`, or Sphinx, :mod:`.check_sphinx`), and
+the warnings logged while reading; :mod:`.check_output` turns it into text or JSON.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
 from sphinx.util.console import strip_colors
 from sphinx.util.logging import is_suppressed_warning
 
 from .checks import Finding, broken_links, collect_findings, planned_links
-from .domain import GlosstermDomain
+from .graph import TermGraph
 from .model import Link, LinkKind, Term
 from .suggest import Suggester
+from .term_index import TermIndex
 from .warnings_ import WARNING_TYPE, GlosstermWarning
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 FORMAT_VERSION = 1
 """Version of the JSON report's shape; bumped when a key changes meaning or goes away."""
@@ -33,6 +38,11 @@ SMALL_COMPONENT = 5
 """Components of at most this many entries (other than the largest) are listed by member."""
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
+
+MARKDOWN_READER = "markdown"
+"""The report's ``reader`` when the Markdown files were scanned (the default)."""
+SPHINX_READER = "sphinx"
+"""The report's ``reader`` when Sphinx read the project (``--full``, or a fallback)."""
 
 # Findings with a section of their own in the text report.
 OWN_SECTION = (GlosstermWarning.UNRESOLVED, GlosstermWarning.DUPLICATE_ID)
@@ -116,6 +126,8 @@ class Report:
     """Everything ``glossterm check`` tells about a project."""
 
     srcdir: str
+    reader: str = SPHINX_READER
+    """Which reader made the records: :data:`MARKDOWN_READER` or :data:`SPHINX_READER`."""
     notes: list[str] = field(default_factory=list)
     pages: int = 0
     entries: int = 0
@@ -181,28 +193,51 @@ def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
     return problem.file or "", problem.line or 0, problem.subtype, problem.message
 
 
-def build_report(app: Sphinx, warning_text: str, notes: Iterable[str] = ()) -> Report:
-    """The report on a project Sphinx has read: checks, other warnings and the term graph."""
-    env = app.env
-    domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
-    index, graph = domain.index, domain.graph
-    suppressed = set(env.config.suppress_warnings)
+@dataclass(frozen=True, slots=True)
+class ProjectRecords:
+    """What a reader found in a project: the records the report is made of."""
+
+    srcdir: Path
+    pages: int
+    """How many documents were read."""
+    index: TermIndex
+    graph: TermGraph
+    page_links: list[Link]
+    """Term links written outside entries, in document order (see ``checks.ordered_page_links``)."""
+    config: Config
+    """The project's configuration: ``suppress_warnings`` and the ``glossterm_*`` values."""
+
+
+def build_report(
+    records: ProjectRecords,
+    logged: list[LoggedWarning],
+    notes: Iterable[str] = (),
+    reader: str = SPHINX_READER,
+) -> Report:
+    """The report on a project: checks, warnings logged while reading, and the term graph."""
+    index, graph, page_links, config = (
+        records.index,
+        records.graph,
+        records.page_links,
+        records.config,
+    )
+    suppressed = set(config.suppress_warnings)
 
     def shown(kind: GlosstermWarning) -> bool:
         return not is_suppressed_warning(WARNING_TYPE, kind.value, suppressed)
 
-    page_links = [link for doc in sorted(domain.page_links) for link in domain.page_links[doc]]
-    report = Report(srcdir=str(app.srcdir), notes=list(notes))
-    report.pages = len(env.all_docs)
+    suggest = Suggester(index.terms)
+    report = Report(srcdir=str(records.srcdir), reader=reader, notes=list(notes))
+    report.pages = records.pages
     report.entries = len(index.terms)
     report.entry_files = len({term.source for term in index.terms})
     report.links = Counter(link.kind for term in index.terms for link in term.links)
     report.links.update(link.kind for link in page_links)
     if shown(GlosstermWarning.UNRESOLVED):
         report.broken = _broken_targets(
-            broken_links(index, page_links, env.config), index.terms, Suggester(index.terms)
+            broken_links(index, page_links, config), index.terms, suggest
         )
-    planned = Counter(link.target for link in planned_links(index, page_links, env.config))
+    planned = Counter(link.target for link in planned_links(index, page_links, config))
     report.planned = sorted(planned.items(), key=lambda item: (-item[1], item[0]))
     if shown(GlosstermWarning.DUPLICATE_ID):
         report.duplicates = {
@@ -212,8 +247,7 @@ def build_report(app: Sphinx, warning_text: str, notes: Iterable[str] = ()) -> R
             ]
             for term_id, terms in sorted(index.duplicates.items())
         }
-    findings = [f for f in collect_findings(domain, env.config) if shown(f.kind)]
-    logged = parse_warnings(warning_text, Path(app.srcdir))
+    findings = [f for f in collect_findings(index, page_links, config, suggest) if shown(f.kind)]
     report.problems, report.warnings = _sort_out(findings, logged)
     report.titles = {key: term.title for key, term in graph.nodes.items()}
     report.orphans = list(graph.orphans)

@@ -10,18 +10,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .collation import sort_key
 from .config import is_planned, section_types
-from .domain import GlosstermDomain, TermIndex
 from .model import Link, LinkKind, Term
 from .suggest import Suggester
+from .term_index import TermIndex
 from .warnings_ import GlosstermWarning, location, warning_kwargs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+    from .domain import GlosstermDomain
 
 logger = logging.getLogger(__name__)
 
@@ -228,15 +233,26 @@ def inferred_terms(terms: Iterable[Term]) -> Iterator[Finding]:
             )
 
 
-def collect_findings(domain: GlosstermDomain, config: Config) -> list[Finding]:
-    """Every finding of the project, in file and line order."""
-    index = domain.index
-    page_links = [
-        link for docname in sorted(domain.page_links) for link in domain.page_links[docname]
-    ]
+def ordered_page_links(page_links: dict[str, list[Link]]) -> list[Link]:
+    """The links written outside entries, by document name, each document's in order."""
+    return [link for docname in sorted(page_links) for link in page_links[docname]]
+
+
+def collect_findings(
+    index: TermIndex,
+    page_links: list[Link],
+    config: Config,
+    suggest: Suggester | None = None,
+) -> list[Finding]:
+    """Every finding of the project, in file and line order.
+
+    ``page_links`` are the term links outside entries (:func:`ordered_page_links`);
+    ``config`` is read for the ``glossterm_*`` values only; ``suggest`` may be a
+    :class:`.Suggester` the caller also uses (it remembers its answers).
+    """
     broken = broken_links(index, page_links, config)
     findings = [
-        *unresolved_links(broken, Suggester(index.terms)),
+        *unresolved_links(broken, suggest or Suggester(index.terms)),
         *duplicate_ids(index),
         *self_links(index),
         *repeated_see_also(index),
@@ -255,7 +271,8 @@ def collect_findings(domain: GlosstermDomain, config: Config) -> list[Finding]:
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: report every finding once, in file and line order."""
     domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
-    for finding in collect_findings(domain, env.config):
+    page_links = ordered_page_links(domain.page_links)
+    for finding in collect_findings(domain.index, page_links, env.config):
         logger.warning(
             finding.message,
             location=location(str(Path(env.srcdir, finding.source)), finding.line or None),

@@ -1,124 +1,44 @@
 """The ``glossterm`` command: ``glossterm check SRCDIR`` reports on a glossary without building it.
 
-``check`` reads the project the way ``sphinx-build`` does (conf.py, extensions,
-exclude patterns, ``glossterm-include``) with Sphinx's ``dummy`` builder, so no
-HTML is written, and the environment and doctrees go to a temporary directory.
-It then reports what the checks found and what the term graph looks like, as
-text or JSON, and exits with 0 (clean), 1 (findings or warnings) or 2 (usage
-error, or Sphinx failed).  Every function takes an argv list, so tests call
-:func:`main` directly.
+``check`` reads the project's Markdown files without building doctrees
+(:mod:`.check_markdown`), or, with ``--full`` or when the project needs it,
+the way ``sphinx-build`` does (:mod:`.check_sphinx`).  It then reports what
+the checks found and what the term graph looks like, as text or JSON, and
+exits with 0 (clean), 1 (findings or warnings) or 2 (usage error, or the
+project could not be read).  Every function takes an argv list, so tests call
+:func:`main` directly.  Sphinx's application is imported only for ``--full``:
+the Markdown reader is the author's fast loop, and imports count.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from io import StringIO
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
-from sphinx.application import Sphinx
-from sphinx.cmd.build import jobs_argument
-from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
-from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from . import __version__
 from .check_output import report_json, report_text
-from .check_report import EXIT_FAILED, EXIT_OK, ProjectError, Report, build_report
-
-
-class RootStandIn:
-    """``env-get-outdated``: lets a project without a root document be read as is.
-
-    A project that is only a folder of term files has no root document; in a
-    real build sphinx_glossterm writes one (``glossterm_generate_root``), which
-    ``check`` must not do.  Sphinx refuses to finish reading without the root
-    document ("unable to load the master document"), raised in
-    ``Builder.read()`` before ``env-updated`` and the consistency checks run,
-    so catching it would lose the checks.  Instead, as Sphinx itself does for
-    the old ``contents`` default (``sphinx.config.check_master_doc``, on this
-    same event), ``root_doc`` is pointed at an existing document; the generated
-    root would list every page in a toctree, so "not included in any toctree"
-    warnings are suppressed for this read.
-    """
-
-    def __init__(self) -> None:
-        self.notes: list[str] = []
-
-    def __call__(
-        self,
-        app: Sphinx,
-        env: BuildEnvironment,
-        added: set[str],
-        changed: set[str],
-        removed: set[str],
-    ) -> list[str]:
-        root = app.config.root_doc
-        if root in env.found_docs or not env.found_docs:
-            return []
-        stand_in = min(env.found_docs)
-        app.config.root_doc = stand_in
-        app.config.suppress_warnings = [*app.config.suppress_warnings, "toc.not_included"]
-        self.notes.append(
-            f"the project has no root document {root!r}: sphinx-build writes one "
-            "(glossterm_generate_root) or fails; toctree membership was not checked"
-        )
-        return []
-
-
-def read_project(srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int = 1) -> Report:
-    """Read the project with the ``dummy`` builder and return the report.
-
-    Output and doctrees go to a temporary directory, and no root document is
-    generated, so nothing is written into the project.
-    """
-    overrides = {**overrides, "glossterm_generate_root": False, "show_warning_types": True}
-    warning = StringIO()
-    stand_in = RootStandIn()
-    writes_bytecode = sys.dont_write_bytecode
-    # A conf.py that imports a module of the project would leave __pycache__ in it.
-    sys.dont_write_bytecode = True
-    try:
-        # As sphinx-build does: docutils.conf, and directives registered for this run only.
-        with (
-            TemporaryDirectory(prefix="glossterm-check-") as scratch,
-            patch_docutils(confdir),
-            docutils_namespace(),
-        ):
-            app = Sphinx(
-                srcdir,
-                confdir,
-                outdir=Path(scratch, "out"),
-                doctreedir=Path(scratch, "doctrees"),
-                buildername="dummy",
-                confoverrides=overrides,
-                status=None,
-                warning=warning,
-                freshenv=True,
-                parallel=jobs,
-            )
-            if "glossterm" not in app.env.domains:
-                raise ProjectError(
-                    "the project does not load sphinx_glossterm (add it to extensions in conf.py)"
-                )
-            app.connect("env-get-outdated", stand_in, priority=900)
-            app.build()
-            return build_report(app, warning.getvalue(), stand_in.notes)
-    finally:
-        sys.dont_write_bytecode = writes_bytecode
-
+from .check_report import EXIT_FAILED, EXIT_OK, ProjectError, Report
 
 # --------------------------------------------------------------------------- commands
 
 CHECK_DESCRIPTION = """\
-Read a Sphinx project that uses sphinx_glossterm the way sphinx-build does
-(conf.py, extensions, exclude patterns, glossterm-include) without writing any
-output, and report on its glossary.
+Report on the glossary of a Sphinx project that uses sphinx_glossterm, without
+writing any output.
+
+By default the Markdown files are read with the extension's own Markdown parser
+and no doctree is built (fast; conf.py is read, but no extension is loaded).
+--full reads the project the way sphinx-build does (conf.py, extensions,
+exclude patterns, glossterm-include) and also reports every warning Sphinx logs.
+A project that needs Sphinx (other extensions, a setup() in conf.py,
+reStructuredText pages, unknown directives) is read with Sphinx, with a note.
 
 The report lists:
   counts           pages, entries, links (see-also and inline), problems
@@ -127,7 +47,7 @@ The report lists:
   duplicate ids    ids declared by more than one entry, every place, and the
                    one links go to
   other findings   every other glossterm warning, by subtype, with file:line
-  other warnings   every other warning Sphinx printed while reading
+  other warnings   every other warning Sphinx printed while reading (--full)
   orphans          entries no other entry links to
   dead ends        entries that link to no other entry
   components       groups of linked entries: count, sizes, the small ones
@@ -138,10 +58,11 @@ CHECK_EPILOG = """\
 exit status:
   0  no glossterm finding and no other warning
   1  findings or warnings (the report lists them)
-  2  usage error, or Sphinx could not read the project (the reason is printed)
+  2  usage error, or the project could not be read (the reason is printed)
 
 Warnings listed in suppress_warnings (e.g. glossterm.section_type) are left out.
-See docs/cli.md for the JSON shape.
+The report names its reader ("read by:", JSON "reader": "markdown" or "sphinx").
+See docs/cli.md for what each reader reads, and for the JSON shape.
 """
 
 
@@ -178,12 +99,18 @@ def check_parser() -> argparse.ArgumentParser:
         help="override a conf.py setting, as with sphinx-build -D (repeatable)",
     )
     parser.add_argument(
+        "--full",
+        action="store_true",
+        help="read with Sphinx, as sphinx-build does (slower): every extension runs, and "
+        "every warning Sphinx logs while reading is reported",
+    )
+    parser.add_argument(
         "-j",
         "--jobs",
         type=jobs_argument,
-        default=1,
+        default=None,
         metavar="N",
-        help="read with N processes ('auto': one per CPU), as with sphinx-build -j",
+        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
     )
     parser.add_argument(
         "-q",
@@ -209,7 +136,7 @@ def check(argv: Sequence[str]) -> int:
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
             return EXIT_FAILED
     try:
-        report = read_project(srcdir, confdir, overrides, args.jobs)
+        report = read(srcdir, confdir, overrides, args.jobs, full=args.full)
     except ProjectError as error:
         print(f"glossterm check: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -225,6 +152,38 @@ def check(argv: Sequence[str]) -> int:
     else:
         sys.stdout.write(report_text(report, quiet=args.quiet))
     return report.status
+
+
+def read(
+    srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int | None, full: bool
+) -> Report:
+    """The report, by the Markdown reader unless ``full`` or the project needs Sphinx."""
+    # Imported here: the Markdown reader must not pay for importing Sphinx's application.
+    if not full:
+        from .check_markdown import SphinxNeededError, read_markdown
+
+        try:
+            return read_markdown(srcdir, confdir, overrides, jobs)
+        except SphinxNeededError as reason:
+            notes: tuple[str, ...] = (f"Markdown reader not used: {reason}",)
+    else:
+        notes = ()
+    from .check_sphinx import read_project
+
+    return read_project(srcdir, confdir, overrides, jobs or 1, notes)
+
+
+def jobs_argument(value: str) -> int:
+    """``-j N`` or ``-j auto`` (one process per CPU), as ``sphinx-build -j``."""
+    if value == "auto":
+        return os.cpu_count() or 1
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs: {value!r}") from None
+    if jobs <= 0:
+        raise argparse.ArgumentTypeError("job number should be a positive number")
+    return jobs
 
 
 def _overrides(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:

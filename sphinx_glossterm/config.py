@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util import logging
 
 from .warnings_ import GlosstermWarning, warning_kwargs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -176,25 +178,48 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", validate, priority=100)
 
 
-def validate(app: Sphinx, config: Config) -> None:
+def declare(config: Config) -> None:
+    """Declare every option on a Config read without a Sphinx application (``glossterm check``)."""
+    for option in OPTIONS:
+        if option.name not in config:
+            config.add(option.name, option.default, option.rebuild, option.types)
+
+
+def validate(app: Sphinx | None, config: Config) -> None:
     """Reset malformed values to their defaults, with a warning naming the option."""
+    for name, reason in config_problems(config):
+        _reject(config, name, reason)
+
+
+def config_problems(config: Config) -> list[tuple[str, str]]:
+    """The malformed ``glossterm_*`` values: (option name, what is wrong), in a fixed order."""
+    problems: list[tuple[str, str]] = []
     if config.glossterm_dialect not in DIALECTS:
-        _reject(config, "glossterm_dialect", f"must be one of {', '.join(DIALECTS)}")
+        problems.append(("glossterm_dialect", f"must be one of {', '.join(DIALECTS)}"))
     if config.glossterm_raw_html not in RAW_HTML_POLICIES:
-        _reject(config, "glossterm_raw_html", f"must be one of {', '.join(RAW_HTML_POLICIES)}")
+        problems.append(("glossterm_raw_html", f"must be one of {', '.join(RAW_HTML_POLICIES)}"))
     characters = config.glossterm_latex_characters
     if not isinstance(characters, Mapping) or not all(
         isinstance(char, str) and len(char) == 1 and isinstance(latex, str)
         for char, latex in characters.items()
     ):
-        _reject(config, "glossterm_latex_characters", "must map single characters to LaTeX")
-    for name in ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections"):
-        if not all(isinstance(item, str) for item in config[name]):
-            _reject(config, name, "must be a list of strings")
+        problems.append(("glossterm_latex_characters", "must map single characters to LaTeX"))
+    lists = ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections")
+    problems += [
+        (name, "must be a list of strings")
+        for name in lists
+        if not all(isinstance(item, str) for item in config[name])
+    ]
     try:
         section_types(config)
     except ValueError as error:
-        _reject(config, "glossterm_section_types", str(error))
+        problems.append(("glossterm_section_types", str(error)))
+    return problems
+
+
+def default_of(name: str) -> Any:
+    """The default of the option ``name``."""
+    return next(option.default for option in OPTIONS if option.name == name)
 
 
 def section_types(config: Config) -> dict[str, SectionType]:
@@ -232,7 +257,7 @@ def layout_classes(config: Config) -> frozenset[str]:
 
 
 def _reject(config: Config, name: str, reason: str) -> None:
-    default = next(option.default for option in OPTIONS if option.name == name)
+    default = default_of(name)
     logger.warning(
         "%s %s; using the default %r",
         name,

@@ -10,19 +10,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as gnodes
 from .config import section_types
+from .pandoc.identifiers import default_id
 from .rawhtml.render import inside_entry
 from .warnings_ import GlosstermWarning, warning_kwargs
 
 logger = logging.getLogger(__name__)
-
-
-def default_id(title: str) -> str:
-    """The id of an entry written without ``:id:``: the title, spaces as hyphens.
-
-    That is how glossary authors write ids (``#Large-Action-Model``); Pandoc's
-    lower-cased auto-identifiers apply only to Pandoc-dialect files.
-    """
-    return "-".join(title.split())
 
 
 def _aliases(text: str) -> list[str]:

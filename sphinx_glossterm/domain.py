@@ -25,6 +25,7 @@ from . import nodes as gnodes
 from .config import section_types
 from .graph import TermGraph
 from .model import Link, LinkKind, Section, Term
+from .term_index import TermIndex
 from .warnings_ import GlosstermWarning, warning_kwargs
 
 logger = logging.getLogger(__name__)
@@ -32,40 +33,6 @@ logger = logging.getLogger(__name__)
 LINK_CLASS = "glossterm-link"
 STORES = ("terms", "anchors", "links", "index_pages", "includes", "myst_links")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ0-9\"„“(])")
-
-
-class TermIndex:
-    """Project-wide lookups derived from the per-document records."""
-
-    def __init__(
-        self,
-        terms: Iterable[Term],
-        anchors: dict[str, dict[str, tuple[str, int | None, str]]],
-    ):
-        ordered = sorted(terms, key=lambda term: (term.source, term.line or 0, term.docname))
-        self.terms: list[Term] = ordered
-        self.by_id: dict[str, Term] = {}
-        self.duplicates: dict[str, list[Term]] = {}
-        # Of two entries with one id, links go to the one in the file named after
-        # the id (``QLoRA.md`` for ``#QLoRA``), else to the first in file order.
-        for term in sorted(ordered, key=_precedence):
-            if term.id in self.by_id:
-                self.duplicates.setdefault(term.id, [self.by_id[term.id]]).append(term)
-            else:
-                self.by_id[term.id] = term
-        self.derived: dict[str, object] = {}
-        """Views of these records that other modules compute once (e.g. the A–Z order)."""
-        # Explicit ids of other headings: ``### Beispiel {#example}``, by the id as
-        # written: (docname, title, HTML anchor).
-        self.anchors: dict[str, tuple[str, str, str]] = {}
-        for docname in sorted(anchors):
-            for written, (title, _line, anchor) in sorted(anchors[docname].items()):
-                self.anchors.setdefault(written, (docname, title, anchor))
-
-
-def _precedence(term: Term) -> tuple[bool, str, int]:
-    stem = term.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem != term.id, term.source, term.line or 0
 
 
 class GlosstermDomain(Domain):

@@ -16,16 +16,19 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from sphinx.application import Sphinx
-from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .warnings_ import GlosstermWarning, location, warning_kwargs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ def gather_plugin(md: MarkdownIt, make_pandoc_md: Callable[[], MarkdownIt]) -> N
     """Expand ``glossterm-include`` fences into the tokens of the files they name."""
 
     def rule(state: StateCore) -> None:
-        if not any(_is_include(token) for token in state.tokens):
+        if not any(is_include(token) for token in state.tokens):
             return
         document = state.md.options["document"]
         env: BuildEnvironment = document.settings.env
@@ -72,7 +75,7 @@ def gather_plugin(md: MarkdownIt, make_pandoc_md: Callable[[], MarkdownIt]) -> N
         pandoc_md = make_pandoc_md()
         expanded: list[Token] = []
         for token in state.tokens:
-            if not _is_include(token):
+            if not is_include(token):
                 expanded.append(token)
                 continue
             patterns = patterns_of(token.info) or []
@@ -96,7 +99,8 @@ def gather_plugin(md: MarkdownIt, make_pandoc_md: Callable[[], MarkdownIt]) -> N
     md.core.ruler.push("glossterm_gather", rule)
 
 
-def _is_include(token: Token) -> bool:
+def is_include(token: Token) -> bool:
+    """Whether ``token`` is a top-level ``glossterm-include`` fence (expanded by the rule)."""
     return token.type == "fence" and token.level == 0 and patterns_of(token.info) is not None
 
 
@@ -154,7 +158,14 @@ def find_includes(srcdir: Path, suffixes: Iterable[str]) -> dict[Path, list[str]
 
 def exclude_gathered_files(app: Sphinx, config: Config) -> None:
     """Add the files every ``glossterm-include`` gathers to ``exclude_patterns``."""
-    srcdir = Path(app.srcdir)
+    add_gathered_to_excludes(Path(app.srcdir), config)
+
+
+def add_gathered_to_excludes(srcdir: Path, config: Config) -> None:
+    """Add the files every ``glossterm-include`` under ``srcdir`` gathers to ``exclude_patterns``.
+
+    Also used by ``glossterm check``'s Markdown reader, which has no Sphinx application.
+    """
     # myst-parser adds ``.md`` to ``source_suffix`` only later in config-inited.
     suffixes = {*_suffixes(config.source_suffix), ".md"}
     gathered = [

@@ -2,7 +2,7 @@
 
 The order of all entries (DIN 5007, :mod:`.collation`, as in the A–Z index) is
 computed once per set of records, not per page: :func:`term_order` keeps it
-beside the domain's :class:`~.domain.TermIndex`, which the domain replaces
+beside the :class:`~.term_index.TermIndex`, which the domain replaces
 whenever the records change.  Every page then gets a small ``glossterm``
 template context (:func:`add_navigation`): a few links, never the whole
 glossary, so a page's size does not grow with the number of entries.

@@ -17,6 +17,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from .config import SectionType
+from .pandoc.identifiers import html_anchor
 from .warnings_ import GlosstermWarning, warning_kwargs
 
 logger = logging.getLogger(__name__)
@@ -45,11 +46,6 @@ EXPLICIT_ID = "glossterm_explicit_id"
 class index_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
     """Where a ``glossterm-index`` directive stands; filled in once all entries are known."""
 
-
-# Characters an HTML id cannot hold (white space) or that are markup in HTML and
-# break naive attribute quoting or selectors (quotes, angle brackets, backtick),
-# and control characters.
-_NOT_IN_ANCHOR = re.compile(r"[\s\"'<>`\x00-\x1f\x7f]+")
 
 # What separates the items of a see-also line: ``[A](#A) |``.
 _SEPARATOR = re.compile(r"^[\s|,;·•]*$")
@@ -97,19 +93,6 @@ def term_xref(target: str, children: Iterable[nodes.Node]) -> addnodes.pending_x
 def is_entry(node: nodes.Node) -> bool:
     """Whether ``node`` is an entry's section."""
     return isinstance(node, nodes.section) and TERM_ID in node
-
-
-def html_anchor(written: str) -> str:
-    """The HTML anchor of an id as written: the id itself, if it can be one.
-
-    Each run of white space, quotes (``"`` ``'``), angle brackets, backticks or
-    control characters becomes one ``-``, and ``-`` at either end is dropped
-    (``a "b"`` → ``a-b``); letters of any script, digits and other punctuation
-    stay.  The id as written stays the link target and the data's id.
-    """
-    if not _NOT_IN_ANCHOR.search(written):
-        return written
-    return _NOT_IN_ANCHOR.sub("-", written).strip("-") or "id"
 
 
 def docname_of(node: nodes.Node, default: str) -> str:

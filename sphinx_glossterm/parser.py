@@ -10,57 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from markdown_it import MarkdownIt
 from myst_parser.config.main import (
     MdParserConfig,
     TopmatterReadError,
     merge_file_level,
     read_topmatter,
 )
-from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.util import logging
 
 from .config import layout_classes, section_types
 from .gather import gather_plugin
-from .inline_lines import inline_lines_plugin
-from .nesting import nesting_plugin
+from .mdit import markdown_parser
 from .pandoc.dialect import is_pandoc_dialect
-from .pandoc.entries import EntryRuleOptions, entries_plugin
-from .pandoc.grid_table_rule import grid_table_plugin
-from .pandoc.heading_attrs import heading_attrs_plugin
-from .pandoc.paragraphs import pandoc_paragraphs_plugin
-from .pandoc.table_captions import table_captions_plugin
-from .pandoc.title_block import title_block_plugin
-from .rawhtml.rule import raw_html_plugin
+from .pandoc.entries import EntryRuleOptions
 from .renderer import OPTIONS_KEY, GlosstermRenderer, RenderOptions
 from .warnings_ import GlosstermWarning, location, warning_kwargs
 
 logger = logging.getLogger(__name__)
-
-
-def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
-    """Teach a myst-parser markdown-it instance the Pandoc dialect of term documents."""
-    return (
-        md.use(title_block_plugin)
-        .use(pandoc_paragraphs_plugin)
-        .use(heading_attrs_plugin)
-        .use(grid_table_plugin)
-        .use(table_captions_plugin)
-        .use(entries_plugin, options)
-    )
-
-
-def markdown_parser(config: MdParserConfig, options: EntryRuleOptions, pandoc: bool) -> MarkdownIt:
-    """myst-parser's markdown-it instance with our plugins, Pandoc ones if ``pandoc``."""
-    md = (
-        create_md_parser(config, GlosstermRenderer)
-        .use(nesting_plugin)
-        .use(inline_lines_plugin)
-        .use(raw_html_plugin)
-    )
-    return add_pandoc_plugins(md, options) if pandoc else md
 
 
 def show_as_literal_text(document: nodes.document, text: str, config: MdParserConfig) -> None:
@@ -118,8 +86,11 @@ class GlosstermParser(MystParser):
             layout_classes=layout_classes(env.config),
             infer_terms=env.config.glossterm_infer_terms,
         )
-        md = markdown_parser(config, entry_options, pandoc)
-        md.use(gather_plugin, lambda: markdown_parser(config, entry_options, pandoc=True))
+        md = markdown_parser(config, entry_options, pandoc, GlosstermRenderer)
+        md.use(
+            gather_plugin,
+            lambda: markdown_parser(config, entry_options, pandoc=True, renderer=GlosstermRenderer),
+        )
         md.options["document"] = document
         md.options[OPTIONS_KEY] = RenderOptions(
             pandoc=pandoc,

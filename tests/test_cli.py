@@ -29,6 +29,7 @@ DOCS = Path(__file__).parents[1] / "docs"
 JSON_KEYS = {
     "format_version",
     "srcdir",
+    "reader",
     "status",
     "notes",
     "counts",
@@ -141,6 +142,7 @@ def test_json_report_of_the_entries_project(
     assert status == report["status"] == 1
     assert set(report) == JSON_KEYS
     assert report["format_version"] == 1
+    assert report["reader"] == "markdown"
     assert report["notes"] == []
     assert report["counts"] == {
         "pages": 6,
@@ -205,6 +207,9 @@ def test_parallel_read_gives_the_same_report(
     assert run_json(capsys, "check", str(entries)) == run_json(
         capsys, "check", str(entries), "-j", "2"
     )
+    assert run_json(capsys, "check", str(entries), "--full") == run_json(
+        capsys, "check", str(entries), "--full", "-j", "2"
+    )
 
 
 def test_define_overrides_conf_py_and_suppress_warnings_is_honoured(
@@ -257,18 +262,23 @@ def test_clean_project_without_root_document_exits_0(
 def test_other_warnings_are_listed_and_fail_the_check(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Sphinx's own warnings (here: a page in no toctree) need --full."""
     index = "# Fruit\n\n```{toctree}\nApple\nPear\n```\n"
     stray = "# Stray\n\nIn no toctree.\n"
     project = write_project(
         tmp_path / "fruit", {**CLEAN_TERMS, "index.md": index, "stray.md": stray}
     )
-    status, report = run_json(capsys, "check", str(project))
+    status, report = run_json(capsys, "check", str(project), "--full")
     assert status == 1
+    assert report["reader"] == "sphinx"
     assert report["findings"] == {}
     assert [(w["file"], w["type"], w["subtype"]) for w in report["warnings"]] == [
         ("stray.md", "toc", "not_included")
     ]
-    _, out, _ = run(capsys, "check", str(project))
+    # The Markdown reader does not see them, and its report says which reader it was.
+    status, report = run_json(capsys, "check", str(project))
+    assert (status, report["reader"], report["warnings"]) == (0, "markdown", [])
+    _, out, _ = run(capsys, "check", str(project), "--full")
     assert re.search(
         r"^  stray\.md  document isn't included in any toctree \[toc\.not_included\]$", out, re.M
     )
@@ -280,6 +290,7 @@ def test_nothing_is_written_into_the_project(
     before = listing(entries)
     run(capsys, "check", str(entries))
     run(capsys, "check", str(entries), "--format", "json", "-j", "2")
+    run(capsys, "check", str(entries), "--full")
     assert listing(entries) == before
 
 
@@ -309,15 +320,22 @@ def test_sphinx_failure_exits_2_with_the_reason(
 ) -> None:
     bare = tmp_path / "bare"
     bare.mkdir()
-    status, out, err = run(capsys, "check", str(bare))
-    assert (status, out) == (2, "")
-    assert "Sphinx failed: Configuration error: config directory doesn't contain a conf.py" in err
-
     other = write_project(tmp_path / "plain", {"index.md": "# Plain\n"})
     (other / "conf.py").write_text("extensions = []\n", encoding="utf-8")
-    status, _, err = run(capsys, "check", str(other))
-    assert status == 2
-    assert "does not load sphinx_glossterm" in err
+    broken = write_project(tmp_path / "broken", {"index.md": "# Plain\n"})
+    (broken / "conf.py").write_text("extensions = [\n", encoding="utf-8")
+    for reader in ([], ["--full"]):
+        status, out, err = run(capsys, "check", str(bare), *reader)
+        assert (status, out) == (2, "")
+        assert (
+            "Sphinx failed: Configuration error: config directory doesn't contain a conf.py" in err
+        )
+        status, _, err = run(capsys, "check", str(other), *reader)
+        assert status == 2
+        assert "does not load sphinx_glossterm" in err
+        status, _, err = run(capsys, "check", str(broken), *reader)
+        assert status == 2
+        assert "There is a syntax error in your configuration file" in err
 
 
 def test_conf_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -414,6 +432,7 @@ def test_check_on_the_corpus(
     status, result = run_json(capsys, "check", str(srcdir))
     seconds = time.perf_counter() - started
     assert status == 1
+    assert result["reader"] == "markdown"
     counts = result["counts"]
     assert counts["broken_uses"] == len(result["findings"]["unresolved"])
     assert counts["broken_uses"] == sum(t["uses"] for t in result["broken_targets"])
@@ -426,6 +445,7 @@ def test_check_on_the_corpus(
     assert counts["entries"] >= len(list(corpus_dir.glob("*.md")))
     assert listing(srcdir) == before, "no HTML, no _build, no generated index.md"
     report(
-        f"glossterm check on the corpus: {seconds:.1f} s, {counts['entries']} entries, "
+        f"glossterm check on the corpus (Markdown reader, in-process): {seconds:.2f} s, "
+        f"{counts['entries']} entries, "
         f"{counts['broken_targets']} broken targets ({counts['broken_uses']} uses)"
     )
