@@ -10,11 +10,14 @@ reports every warning Sphinx logs while reading.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -70,6 +73,22 @@ class RootStandIn:
         return []
 
 
+@contextmanager
+def own_translations() -> Iterator[None]:
+    """Sphinx's message catalogues for this read only.
+
+    Sphinx keeps the catalogues of the project's language in a module-level
+    dict, and a later application in the same process (``check`` called from
+    Python, a test) would keep translating into that language.
+    """
+    saved = dict(locale.translators)
+    try:
+        yield
+    finally:
+        locale.translators.clear()
+        locale.translators.update(saved)
+
+
 def read_project(
     srcdir: Path,
     confdir: Path,
@@ -95,6 +114,7 @@ def read_project(
             TemporaryDirectory(prefix="glossterm-check-") as scratch,
             patch_docutils(confdir),
             docutils_namespace(),
+            own_translations(),
         ):
             app = Sphinx(
                 srcdir,

@@ -16,8 +16,9 @@ from sphinx.util import logging
 
 from .collation import sort_key
 from .config import is_planned, section_types
+from .memo import memo_of
 from .model import Link, LinkKind, Term
-from .suggest import Suggester
+from .suggest import Suggester, names_of
 from .term_index import TermIndex
 from .warnings_ import GlosstermWarning, location, warning_kwargs
 
@@ -272,7 +273,15 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: report every finding once, in file and line order."""
     domain: GlosstermDomain = env.domains["glossterm"]  # type: ignore[assignment]
     page_links = ordered_page_links(domain.page_links)
-    for finding in collect_findings(domain.index, page_links, env.config):
+    # An edit seldom renames an entry: the suggestions of the last build still hold.
+    memo = memo_of(app)
+    answers = memo.get("suggestions", names_of(domain.index.terms), dict)
+    known = len(answers)
+    suggest = Suggester(domain.index.terms, answers)
+    findings = collect_findings(domain.index, page_links, env.config, suggest)
+    if len(answers) != known:
+        memo.changed = True
+    for finding in findings:
         logger.warning(
             finding.message,
             location=location(str(Path(env.srcdir, finding.source)), finding.line or None),

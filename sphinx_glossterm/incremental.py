@@ -14,9 +14,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import GlosstermDomain, TermIndex
+from .domain import GlosstermDomain
 from .graph import TermGraph
 from .model import Term
+from .term_index import TermIndex
 
 Shown = tuple[Any, ...]
 

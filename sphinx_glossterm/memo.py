@@ -20,17 +20,18 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from sphinx.application import Sphinx
-
 from . import __version__
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 T = TypeVar("T")
 
 FILE = "glossterm-memo.pickle"
-_memos: WeakKeyDictionary[Sphinx, Memo] = WeakKeyDictionary()
+_memos: WeakKeyDictionary[Sphinx, Memo] = WeakKeyDictionary()  # one per build (application)
 
 
 def digest(value: Any) -> str:

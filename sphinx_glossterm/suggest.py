@@ -76,6 +76,11 @@ class NameIndex:
         return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
+def names_of(terms: list[Term]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What suggestions depend on: every entry's id and names."""
+    return tuple(sorted((term.id, term.names) for term in terms))
+
+
 def loose_keys(name: str) -> set[str]:
     """Spellings of ``name`` that compare equal when only case, separators or umlauts differ."""
     keys = set()
@@ -85,23 +90,19 @@ def loose_keys(name: str) -> set[str]:
 
 
 class Suggester:
-    """Finds, for an unknown target, up to three ids of existing entries."""
+    """Finds, for an unknown target, up to three ids of existing entries.
 
-    def __init__(self, terms: list[Term]) -> None:
-        self._by_key: dict[str, list[str]] = {}
+    ``answers`` may hold answers of an earlier build with the same names (see
+    :func:`names_of`); they are reused, and new ones are added to the dict.  The
+    lookups are built on the first target not answered yet.
+    """
+
+    def __init__(self, terms: list[Term], answers: dict[str, tuple[str, ...]] | None = None):
+        self._terms = terms
+        self._cache: dict[str, tuple[str, ...]] = {} if answers is None else answers
+        self._by_key: dict[str, list[str]] | None = None
         self._names: dict[str, list[str]] = {}
-        for term in sorted(terms, key=lambda t: t.id):
-            for name in (term.id, *term.names):
-                for key in loose_keys(name):
-                    ids = self._by_key.setdefault(key, [])
-                    if term.id not in ids:
-                        ids.append(term.id)
-                compact = _SEPARATORS.sub("", base_letters(name))
-                ids = self._names.setdefault(compact, [])
-                if term.id not in ids:
-                    ids.append(term.id)
-        self._name_index = NameIndex(list(self._names))
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._name_index: NameIndex | None = None
 
     def __call__(self, target: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``target``, best first."""
@@ -109,15 +110,32 @@ class Suggester:
             self._cache[target] = self._suggest(target, limit)
         return self._cache[target]
 
+    def _lookups(self) -> tuple[dict[str, list[str]], NameIndex]:
+        if self._by_key is None or self._name_index is None:
+            self._by_key = {}
+            for term in sorted(self._terms, key=lambda t: t.id):
+                for name in (term.id, *term.names):
+                    for key in loose_keys(name):
+                        ids = self._by_key.setdefault(key, [])
+                        if term.id not in ids:
+                            ids.append(term.id)
+                    compact = _SEPARATORS.sub("", base_letters(name))
+                    ids = self._names.setdefault(compact, [])
+                    if term.id not in ids:
+                        ids.append(term.id)
+            self._name_index = NameIndex(list(self._names))
+        return self._by_key, self._name_index
+
     def _suggest(self, target: str, limit: int) -> tuple[str, ...]:
+        by_key, name_index = self._lookups()
         found: list[str] = []
         for key in sorted(loose_keys(target)):
-            for term_id in self._by_key.get(key, []):
+            for term_id in by_key.get(key, []):
                 if term_id not in found and term_id != target:
                     found.append(term_id)
         if len(found) < limit:
             compact = _SEPARATORS.sub("", base_letters(target))
-            for name in self._name_index.close_matches(compact, n=limit * 2):
+            for name in name_index.close_matches(compact, n=limit * 2):
                 for term_id in self._names[name]:
                     if term_id not in found and term_id != target:
                         found.append(term_id)

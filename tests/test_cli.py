@@ -449,3 +449,18 @@ def test_check_on_the_corpus(
         f"{counts['entries']} entries, "
         f"{counts['broken_targets']} broken targets ({counts['broken_uses']} uses)"
     )
+
+
+def test_the_sphinx_reader_leaves_no_translations_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A German project read in-process must not make the next application speak German."""
+    from sphinx import locale
+
+    project = write_project(tmp_path / "de", CLEAN_TERMS)
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"en"', '"de"'), encoding="utf-8")
+    before = dict(locale.translators)
+    status, _ = run_json(capsys, "check", "--full", str(project))
+    assert status == 0
+    assert dict(locale.translators) == before

@@ -81,3 +81,36 @@ def test_an_unreadable_memo_is_computed_afresh(tmp_path: Path) -> None:
     again = memo.Memo(path)
     assert again.get("answer", (1, 2), lambda: pytest.fail("not reused")) == 3
     assert again.get("answer", (1, 3), lambda: 4) == 4
+
+
+def test_suggestions_are_reused_until_an_entry_is_renamed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinx_glossterm.suggest import Suggester
+
+    asked: list[str] = []
+    original = Suggester._suggest
+
+    def counted(self: Suggester, target: str, limit: int) -> tuple[str, ...]:
+        asked.append(target)
+        return original(self, target, limit)
+
+    monkeypatch.setattr(Suggester, "_suggest", counted)
+    text = (project / "Begriff-0.md").read_text(encoding="utf-8")
+    (project / "Begriff-0.md").write_text(text + "\n[Begrif 1](#Begrif-1)\n", "utf-8")
+    first = build(project)
+    assert asked == ["Begrif-1"]
+    assert "did you mean #Begriff-1 or" in first.warning.getvalue()
+
+    # Another sentence renames nothing: the suggestion comes from the last build.
+    (project / "Begriff-2.md").write_text(
+        (project / "Begriff-2.md").read_text(encoding="utf-8").replace("Beispiel.", "Neu."), "utf-8"
+    )
+    second = build(project)
+    assert asked == ["Begrif-1"]
+    assert "did you mean #Begriff-1 or" in second.warning.getvalue()
+
+    # A new entry is a new name: suggestions are made again.
+    write_entry(project, 5, [0])
+    build(project)
+    assert asked == ["Begrif-1", "Begrif-1"]
