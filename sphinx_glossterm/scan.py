@@ -359,6 +359,33 @@ class _Walker:
         while index < len(tokens):
             index = self.step(tokens, index, base)
 
+    def step_to_close(
+        self,
+        tokens: list[Token],
+        position: int,
+        base: int,
+        block: str,
+        visit: Callable[[int], None] | None = None,
+    ) -> int:
+        """Read the tokens from ``position`` to the close of the ``block`` open before it.
+
+        Returns the close token's index (or the end); ``visit`` sees each token
+        at this level first.
+        """
+        depth = 1
+        while position < len(tokens):
+            kind = tokens[position].type
+            if kind == f"{block}_open":
+                depth += 1
+            elif kind == f"{block}_close":
+                depth -= 1
+                if depth == 0:
+                    break
+            if visit is not None:
+                visit(position)
+            position = self.step(tokens, position, base)
+        return position
+
     def step(self, tokens: list[Token], index: int, base: int) -> int:
         token = tokens[index]
         kind = token.type
@@ -448,18 +475,12 @@ class _Walker:
                 f"the term heading is an H{entry.level}; term headings are H2 or H3 "
                 "(it is read as a term all the same)",
             )
-        depth = 1
-        while position < len(tokens):
-            token = tokens[position]
-            if token.type == f"{ENTRY}_open":
-                depth += 1
-            elif token.type == f"{ENTRY}_close":
-                depth -= 1
-                if depth == 0:
-                    break
-            if token.type == f"{TAGLINE}_open":
+
+        def note_tagline(position: int) -> None:
+            if tokens[position].type == f"{TAGLINE}_open":
                 entry.tagline = _plain_text(tokens[position + 1].children or [])
-            position = self.step(tokens, position, base)
+
+        position = self.step_to_close(tokens, position, base, ENTRY, note_tagline)
         self.context.entry, self.context.section = outer
         term_id = entry.written_id or pandoc_identifier(entry.title)
         self.finish(entry, term_id)
@@ -496,17 +517,7 @@ class _Walker:
             self.note_implicit(title)
         if self.context.section is not None:
             self.context.section.has_body = True
-        depth = 1
-        while position < len(tokens):
-            token = tokens[position]
-            if token.type == f"{SUBSECTION}_open":
-                depth += 1
-            elif token.type == f"{SUBSECTION}_close":
-                depth -= 1
-                if depth == 0:
-                    break
-            position = self.step(tokens, position, base)
-        return position + 1
+        return self.step_to_close(tokens, position, base, SUBSECTION) + 1
 
     def finish(self, entry: _EntryBuilder, term_id: str) -> None:
         """As :func:`.nodes.finish_entry` and the domain: the Term record of a read entry."""

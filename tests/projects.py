@@ -19,6 +19,17 @@ def copy_root(name: str, destination: Path) -> Path:
     return destination
 
 
+def corpus_project(corpus_dir: Path, srcdir: Path) -> Path:
+    """A project of the corpus's term files (``*.md``) and a conf.py loading the extension."""
+    srcdir.mkdir()
+    for source in corpus_dir.glob("*.md"):
+        shutil.copyfile(source, srcdir / source.name)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_glossterm"]\nlanguage = "de"\n', encoding="utf-8"
+    )
+    return srcdir
+
+
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """Build ``srcdir`` (output under ``srcdir/_build``) and return the finished app.
 

@@ -10,7 +10,6 @@ reader cannot read faithfully must fall back to Sphinx, and say so.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ from sphinx_glossterm.check_output import report_json
 from sphinx_glossterm.check_report import MARKDOWN_READER, SPHINX_READER, Report
 from sphinx_glossterm.cli import read
 
-from .projects import ROOTS, copy_root
+from .projects import ROOTS, copy_root, corpus_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "syntaxes"
 
@@ -317,13 +316,7 @@ def test_markdown_reader_does_not_import_sphinx_application(tmp_path: Path) -> N
 def test_markdown_reader_agrees_with_sphinx_on_the_corpus(
     corpus_dir: Path, tmp_path: Path, report: Callable[[str], None]
 ) -> None:
-    srcdir = tmp_path / "ki-glossar"
-    srcdir.mkdir()
-    for source in corpus_dir.glob("*.md"):
-        shutil.copyfile(source, srcdir / source.name)
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_glossterm"]\nlanguage = "de"\n', encoding="utf-8"
-    )
+    srcdir = corpus_project(corpus_dir, tmp_path / "ki-glossar")
     started = time.perf_counter()
     fast = check(srcdir, full=False)
     fast_seconds = time.perf_counter() - started

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ import pytest
 from sphinx_glossterm.check_report import Report, parse_warnings
 from sphinx_glossterm.cli import check_parser, main
 
-from .projects import copy_root
+from .projects import copy_root, corpus_project
 from .sourcescan import Corpus
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -420,13 +419,7 @@ def test_check_on_the_corpus(
     capsys: pytest.CaptureFixture[str],
     report: Callable[[str], None],
 ) -> None:
-    srcdir = tmp_path / "ki-glossar"
-    srcdir.mkdir()
-    for source in corpus_dir.glob("*.md"):
-        shutil.copyfile(source, srcdir / source.name)
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_glossterm"]\nlanguage = "de"\n', encoding="utf-8"
-    )
+    srcdir = corpus_project(corpus_dir, tmp_path / "ki-glossar")
     before = listing(srcdir)
     started = time.perf_counter()
     status, result = run_json(capsys, "check", str(srcdir))
