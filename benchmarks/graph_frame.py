@@ -29,19 +29,14 @@ nodes and edges, since every build runs it.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -52,23 +47,13 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 from run import build, make_project, theme_available  # noqa: E402
 
+sys.path.insert(0, str(HERE.parent))
+from tests.local_chromium import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
 PAGE = "glossterm-graph.html"
 DATA = "_static/glossterm-graph-data.js"
 MARK = "glossterm-graph-first-frame"
 COMPLETE = "glossterm-graph-complete"
-CHROMIUM = "/usr/bin/chromium"
-# The flags of ../shared/PIPELINE.md (tests/browser.py uses the same): without
-# the networking ones Chromium keeps trying to reach hosts this network refuses.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1280, "height": 800}
 
 # Installed before any script of the page: long tasks and animation frames.
@@ -101,30 +86,6 @@ window.__benchFrames = (on) => {
   return true;
 };
 """
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 and yield its base URL.
-
-    tests/browser.py has the same server, but importing it pulls in the test
-    suite's conftest (pytest, hypothesis profiles); a benchmark should not.
-    """
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def read_graph_data(html: Path) -> dict[str, Any]:
