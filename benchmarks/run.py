@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -198,10 +199,8 @@ def chrome_size(html: str) -> int:
 
 
 def term_pages(outdir: Path, srcdir: Path) -> list[Path]:
-    """The HTML pages of the generated term files."""
-    return sorted(
-        outdir / f"{path.stem}.html" for path in srcdir.glob("*.md") if path.stem != "index"
-    )
+    """The HTML pages of the term files."""
+    return [outdir / f"{path.stem}.html" for path in term_files(srcdir)]
 
 
 def page_sizes(outdir: Path, srcdir: Path) -> dict[str, float]:
@@ -230,6 +229,18 @@ def rewritten(
     return {"written": len(written), "changed": len(changed)}
 
 
+def edit_and_rebuild(
+    srcdir: Path, outdir: Path, edit: Callable[[Path], None]
+) -> tuple[float, int, int]:
+    """Make one edit and rebuild: seconds, pages written, pages that came out different."""
+    time.sleep(0.01)  # a newer modification time than the last build's
+    before = snapshot(outdir)
+    edit(srcdir)
+    seconds = build(srcdir, fresh=False)["seconds"]
+    pages = rewritten(before, snapshot(outdir))
+    return seconds, pages["written"], pages["changed"]
+
+
 def measure(srcdir: Path, variant: str) -> dict[str, float]:
     """Every measurement of one run of one variant."""
     full = build(srcdir, fresh=True)
@@ -241,18 +252,12 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
         "env_mb": (doctrees / "environment.pickle").stat().st_size / 2**20,
         **page_sizes(outdir, srcdir),
     }
-    time.sleep(0.01)
-    before = snapshot(outdir)
-    edit_body(srcdir)
-    figures["edit_body_s"] = build(srcdir, fresh=False)["seconds"]
-    pages = rewritten(before, snapshot(outdir))
-    figures["edit_body_written"], figures["edit_body_changed"] = pages["written"], pages["changed"]
-    time.sleep(0.01)
-    before = snapshot(outdir)
-    edit_see_also(srcdir)
-    figures["edit_see_also_s"] = build(srcdir, fresh=False)["seconds"]
-    pages = rewritten(before, snapshot(outdir))
-    figures["see_also_written"], figures["see_also_changed"] = pages["written"], pages["changed"]
+    for edit, seconds, pages in (
+        (edit_body, "edit_body_s", "edit_body"),
+        (edit_see_also, "edit_see_also_s", "see_also"),
+    ):
+        figures[seconds], written, changed = edit_and_rebuild(srcdir, outdir, edit)
+        figures[f"{pages}_written"], figures[f"{pages}_changed"] = written, changed
     figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]
     if variant == "glossterm":
         figures["check_s"] = check(srcdir)

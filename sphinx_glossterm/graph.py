@@ -69,6 +69,11 @@ class TermGraph:
         return result
 
     @cached_property
+    def linked_pairs(self) -> list[tuple[str, str]]:
+        """Each pair of entries the first links to the second, once, sorted; no self-links."""
+        return sorted({(e.source, e.target) for e in self.edges if e.source != e.target})
+
+    @cached_property
     def incoming(self) -> dict[str, list[Edge]]:
         """Edges by target node, self-links excluded."""
         result: dict[str, list[Edge]] = defaultdict(list)

@@ -60,8 +60,7 @@ def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Ma
     graph = domain.graph
     order = term_order(domain)
     key_of = {id(term): key for key, term in graph.nodes.items()}
-    pairs = {(edge.source, edge.target) for edge in graph.edges if edge.source != edge.target}
-    with_links = len(pairs) <= FALLBACK_MAX_LINKS
+    with_links = len(graph.linked_pairs) <= FALLBACK_MAX_LINKS
 
     def href(term: Any) -> str:
         return escape(f"{builder.get_relative_uri(GRAPH_PAGE, term.docname)}#{term.anchor}")
@@ -100,7 +99,7 @@ def graph_data(app: Sphinx) -> dict[str, Any]:
     graph = domain.graph
     urls = SiteUrls(app.builder)
     keys = sorted(graph.nodes)
-    pairs = sorted({(e.source, e.target) for e in graph.edges if e.source != e.target})
+    pairs = graph.linked_pairs
     # The layout is the one costly part, and most edits do not move a node or an edge.
     positions = remembered(app, "layout", (keys, pairs), lambda: layout(keys, pairs))
     number = {key: n for n, key in enumerate(keys)}
