@@ -19,7 +19,7 @@ through Playwright, several times.  Per run it reads:
   first over the whole graph, then zoomed in where names are drawn.
 
 It also reports the size of the data file and of the page's HTML (plain and
-gzipped), and times :func:`sphinx_glossterm.layout.layout` alone on the same
+gzipped), and times :func:`sphinx_glossterm.html.layout.layout` alone on the same
 nodes and edges, since every build runs it.
 
     python benchmarks/graph_frame.py --terms 3000 --runs 5 --json graph-3000.json
@@ -97,7 +97,7 @@ def read_graph_data(html: Path) -> dict[str, Any]:
 
 def time_layout(data: dict[str, Any], repeats: int = 3) -> float:
     """Median seconds of the build-time layout on the nodes and edges of ``data``."""
-    from sphinx_glossterm.layout import layout
+    from sphinx_glossterm.html.layout import layout
 
     keys = [node[0] for node in data["nodes"]]
     pairs = [(keys[a], keys[b]) for a, b in data["edges"]]

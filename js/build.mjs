@@ -15,8 +15,8 @@ import * as esbuild from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const top = dirname(here);
-const extensionStatic = join(top, "sphinx_glossterm", "static");
-const themeStatic = join(top, "sphinx_glossterm", "theme", "glossterm", "static");
+const extensionStatic = join(top, "sphinx_glossterm", "html", "static");
+const themeStatic = join(top, "sphinx_glossterm", "html", "theme", "glossterm", "static");
 
 /** Files whose content decides the bundles, relative to js/, in a fixed order. */
 function inputs() {

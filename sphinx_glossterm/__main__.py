@@ -1,6 +1,6 @@
 """``python -m sphinx_glossterm``: the ``glossterm`` command."""
 
-from .cli import main
+from sphinx_glossterm.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

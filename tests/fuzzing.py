@@ -6,7 +6,7 @@ project once and then, for each example, does what a build does for one
 changed file, with the same objects a build uses:
 
 * ``builder.read_doc(docname)``: Sphinx's own reading path, so the real
-  :class:`~sphinx_glossterm.parser.GlosstermParser` (dialect detection, all
+  :class:`~sphinx_glossterm.reader.parser.GlosstermParser` (dialect detection, all
   markdown-it plugins), myst-parser's directives, every registered transform
   and the ``doctree-read`` handlers, the domain's ``process_doc``, and the
   pickling of the doctree;
@@ -73,7 +73,7 @@ class DocumentHarness:
 
     def run(self, text: str, latex: bool = False) -> Outcome:
         """Read ``text`` as the document ``example.md``, check the project, write the page."""
-        from sphinx_glossterm.checks import run_checks
+        from sphinx_glossterm.sphinx_ext.checks import run_checks
 
         app, env, builder = self.app, self.app.env, self.app.builder
         self.warning.seek(0)

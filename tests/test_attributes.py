@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_glossterm.pandoc.attributes import (
+from sphinx_glossterm.reader.pandoc.attributes import (
     AttributeSyntaxError,
     parse_attributes,
     split_trailing_attributes,

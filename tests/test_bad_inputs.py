@@ -22,7 +22,7 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_glossterm.nesting import BLOCK_LIMIT, DEPTH_LIMIT, LimitDepth
+from sphinx_glossterm.reader.nesting import BLOCK_LIMIT, DEPTH_LIMIT, LimitDepth
 
 from .htmlparts import Element, parse_html
 from .projects import build, copy_root, warnings_of

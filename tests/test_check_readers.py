@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from sphinx_glossterm.check_output import report_json
-from sphinx_glossterm.check_report import MARKDOWN_READER, SPHINX_READER, Report
-from sphinx_glossterm.cli import read
+from sphinx_glossterm.cli.main import read
+from sphinx_glossterm.cli.output import report_json
+from sphinx_glossterm.cli.report import MARKDOWN_READER, SPHINX_READER, Report
 
 from .projects import ROOTS, copy_root, corpus_project
 
@@ -298,7 +298,7 @@ def test_markdown_reader_does_not_import_sphinx_application(tmp_path: Path) -> N
     srcdir = write_project(tmp_path / "fruit", TERMS)
     code = (
         "import sys\n"
-        "from sphinx_glossterm.cli import main\n"
+        "from sphinx_glossterm.cli.main import main\n"
         f"status = main(['check', {str(srcdir)!r}, '--quiet'])\n"
         "print(status, sorted(m for m in sys.modules if m in ("
         "'sphinx.application', 'sphinx.environment', 'docutils.parsers.rst.states')))\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_glossterm.model import Term
-from sphinx_glossterm.suggest import Suggester
+from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.model.suggest import Suggester
 
 from .htmlparts import parse_html
 from .projects import build, copy_root, warnings_of

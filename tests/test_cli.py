@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from sphinx_glossterm.check_report import Report, parse_warnings
-from sphinx_glossterm.cli import check_parser, main
+from sphinx_glossterm.cli.main import check_parser, main
+from sphinx_glossterm.cli.report import Report, parse_warnings
 
 from .projects import copy_root, corpus_project
 from .sourcescan import Corpus

@@ -495,7 +495,7 @@ def test_warnings_have_location_and_type(
     build: CorpusBuild, corpus: Corpus, report: Callable[[str], None]
 ) -> None:
     """Each warning is ``path:line: WARNING: ...``, pointing into a source file."""
-    from sphinx_glossterm.warnings_ import GlosstermWarning
+    from sphinx_glossterm.model.warnings_ import GlosstermWarning
 
     build.require_ok()
     subtypes = {kind.value for kind in GlosstermWarning}

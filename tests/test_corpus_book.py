@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm.collation import letter_of, sort_key
+from sphinx_glossterm.model.collation import letter_of, sort_key
 
 from .books import PdfBook, log_problems, read_index, require_tex, run_latexmk
 from .conftest import CHECKOUT_DIR, require_tool

@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from sphinx_glossterm.config import OPTIONS
-from sphinx_glossterm.warnings_ import GlosstermWarning
+from sphinx_glossterm.model.options import OPTIONS
+from sphinx_glossterm.model.warnings_ import GlosstermWarning
 
 from .projects import build, warnings_of
 

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_glossterm.nodes import is_entry
+from sphinx_glossterm.reader.nodes import is_entry
 
 from .htmlparts import Element, parse_html
 from .projects import build, copy_root, warnings_of

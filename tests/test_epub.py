@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm.writers.epub import case_unique_names
+from sphinx_glossterm.book.epub import case_unique_names
 
 from .books import epubcheck
 from .projects import build, copy_root, warnings_of

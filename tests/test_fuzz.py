@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from sphinx_glossterm.pandoc.attributes import AttributeSyntaxError, parse_attributes
-from sphinx_glossterm.warnings_ import GlosstermWarning
+from sphinx_glossterm.model.warnings_ import GlosstermWarning
+from sphinx_glossterm.reader.pandoc.attributes import AttributeSyntaxError, parse_attributes
 
 from .fuzzing import DocumentHarness, Outcome, all_text, located
 

@@ -22,16 +22,16 @@ from myst_parser.mdit_to_docutils.base import DocutilsRenderer, make_document
 from myst_parser.parsers.docutils_ import Parser as MystDocutilsParser
 from myst_parser.parsers.mdit import create_md_parser
 
-from sphinx_glossterm.pandoc.grid_table import (
+from sphinx_glossterm.reader.pandoc.grid_table import (
     GridTable,
     GridTableError,
     display_width,
     is_top_border,
     parse_grid_table,
 )
-from sphinx_glossterm.pandoc.grid_table_rule import grid_table_plugin
-from sphinx_glossterm.pandoc.table_captions import caption_text, table_captions_plugin
-from sphinx_glossterm.pandoc.table_render import (
+from sphinx_glossterm.reader.pandoc.grid_table_rule import grid_table_plugin
+from sphinx_glossterm.reader.pandoc.table_captions import caption_text, table_captions_plugin
+from sphinx_glossterm.reader.pandoc.table_render import (
     ERROR_BLOCK_CLASS,
     FOOT_ROW_CLASS,
     TableRenderMixin,

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm.collation import letter_of, sort_key
-from sphinx_glossterm.writers.latex import BookIndex, destination_name
-from sphinx_glossterm.writers.latex_chars import PDFLATEX_DEFINITIONS, CharacterSupport
+from sphinx_glossterm.book.latex import BookIndex, destination_name
+from sphinx_glossterm.book.latex_chars import PDFLATEX_DEFINITIONS, CharacterSupport
+from sphinx_glossterm.model.collation import letter_of, sort_key
 
 from .books import PdfBook, log_problems, read_index, require_tex, run_latexmk
 from .projects import build, copy_root, warnings_of
@@ -227,7 +227,7 @@ def test_entries_root_in_english(tmp_path: Path) -> None:
 
 def test_book_index_keys_and_destinations() -> None:
     """Keys rank the HTML index's rows; a second entry with an id gets ``-2``."""
-    from sphinx_glossterm.model import Term
+    from sphinx_glossterm.model.records import Term
 
     def term(ident: str, title: str, docname: str, aliases: tuple[str, ...] = ()) -> Term:
         return Term(

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm import graph_page, memo
-from sphinx_glossterm.layout import layout
+from sphinx_glossterm.html import graph_page
+from sphinx_glossterm.html.layout import layout
+from sphinx_glossterm.sphinx_ext import memo
 
 from .projects import build
 
@@ -86,7 +87,7 @@ def test_an_unreadable_memo_is_computed_afresh(tmp_path: Path) -> None:
 def test_suggestions_are_reused_until_an_entry_is_renamed(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sphinx_glossterm.suggest import Suggester
+    from sphinx_glossterm.model.suggest import Suggester
 
     asked: list[str] = []
     original = Suggester._suggest

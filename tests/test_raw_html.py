@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from sphinx_glossterm.rawhtml.rule import ELEMENT, REJECTED, VOID, raw_html_plugin
-from sphinx_glossterm.rawhtml.tags import TagKind, parse_tag, rejection
+from sphinx_glossterm.reader.rawhtml.rule import ELEMENT, REJECTED, VOID, raw_html_plugin
+from sphinx_glossterm.reader.rawhtml.tags import TagKind, parse_tag, rejection
 
 from .htmlparts import parse_html
 from .projects import build, warnings_of

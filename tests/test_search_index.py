@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm import search_index
+from sphinx_glossterm.html import search_index
 
 from .projects import build
 

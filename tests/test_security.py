@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_glossterm.nodes import html_anchor
+from sphinx_glossterm.reader.nodes import html_anchor
 
 from .conftest import require_tool
 from .htmlparts import Element, parse_html
@@ -57,7 +57,7 @@ def payloads(
     """``test-payloads`` built with ``html``, with Sphinx's default theme and with ours."""
     theme = request.param
     if theme == "glossterm":
-        pytest.importorskip("sphinx_glossterm.theme")
+        pytest.importorskip("sphinx_glossterm.html.theme")
     srcdir = copy_root("payloads", tmp_path_factory.mktemp(f"payloads-{theme}") / "src")
     return build(srcdir, confoverrides={"html_theme": theme})
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_glossterm import suggest
-from sphinx_glossterm.suggest import NameIndex
+from sphinx_glossterm.model import suggest
+from sphinx_glossterm.model.suggest import NameIndex
 
 # A small alphabet, so that near misses (and exact ties) are common.
 words = st.text(alphabet="abcdeä", max_size=12)

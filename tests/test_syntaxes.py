@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_glossterm.nodes import is_entry
+from sphinx_glossterm.reader.nodes import is_entry
 
 from .projects import build, warnings_of
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm import graph_page, ui
-from sphinx_glossterm.layout import layout
-from sphinx_glossterm.previews import BUCKETS, fnv1a
-from sphinx_glossterm.theme import THEME_DIR
+from sphinx_glossterm.html import graph_page
+from sphinx_glossterm.html.layout import layout
+from sphinx_glossterm.html.previews import BUCKETS, fnv1a
+from sphinx_glossterm.html.theme import THEME_DIR
+from sphinx_glossterm.model import words as ui
 
 from .conftest import CHECKOUT_DIR
 from .htmlparts import parse_html
@@ -23,7 +24,7 @@ from .themed import build_docs
 
 JS_DIR = CHECKOUT_DIR / "js"
 BUNDLES = [
-    CHECKOUT_DIR / "sphinx_glossterm" / "static" / "glossterm-core.js",
+    CHECKOUT_DIR / "sphinx_glossterm" / "html" / "static" / "glossterm-core.js",
     THEME_DIR / "static" / "glossterm-theme.js",
     THEME_DIR / "static" / "glossterm-graph.js",
 ]
@@ -43,7 +44,7 @@ def _page(outdir: Path, name: str):
 
 def test_theme_is_an_entry_point_and_a_toml_theme() -> None:
     names = {point.name: point.value for point in entry_points(group="sphinx.html_themes")}
-    assert names.get("glossterm") == "sphinx_glossterm.theme"
+    assert names.get("glossterm") == "sphinx_glossterm.html.theme"
     toml = (THEME_DIR / "theme.toml").read_text(encoding="utf-8")
     assert 'inherit = "basic"' in toml
     assert "sidebars = []" in toml

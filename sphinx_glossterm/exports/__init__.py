@@ -17,10 +17,16 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..domain import GlosstermDomain
-from ..graph import TermGraph
-from . import json_graph, jsonld, skos
-from .site import SiteUrls, collect, exported_term, is_html_site, scheme_docname
+from sphinx_glossterm.exports import json_graph, jsonld, skos
+from sphinx_glossterm.exports.site import (
+    SiteUrls,
+    collect,
+    exported_term,
+    is_html_site,
+    scheme_docname,
+)
+from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.sphinx_ext.domain import glossterm_domain
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -46,7 +52,7 @@ def add_defined_terms(
     """``html-page-context``: a page showing entries describes them as JSON-LD in its head."""
     if "metatags" not in context or not is_html_site(app.builder):
         return
-    domain: GlosstermDomain = app.env.domains["glossterm"]  # type: ignore[assignment]
+    domain = glossterm_domain(app.env)
     urls = SiteUrls(app.builder)
     if urls.one_page:
         terms = domain.all_terms() if pagename == urls.root_doc else []
@@ -64,3 +70,9 @@ def add_defined_terms(
     }
     data = jsonld.defined_terms(pagename, entries, term_set, urls)
     context["metatags"] += "\n    " + jsonld.script_element(data)
+
+
+def register(app: Sphinx) -> None:
+    """The JSON-LD of each page and the export files of every HTML build."""
+    app.connect("html-page-context", add_defined_terms)
+    app.connect("build-finished", write_exports)

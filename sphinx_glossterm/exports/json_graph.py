@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .site import Glossary
+from sphinx_glossterm.exports.site import Glossary
 
 FILENAME = "glossterm-graph.json"
 VERSION = 1

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .site import ExportedTerm, SiteUrls
+from sphinx_glossterm.exports.site import ExportedTerm, SiteUrls
 
 # Inside <script>, "</script>" or "<!--" in a string would end or break the
 # element; JSON allows \uXXXX for any character, so these never appear raw.

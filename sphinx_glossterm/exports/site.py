@@ -10,29 +10,21 @@ export files are written); :meth:`Glossary.iri` makes it absolute when
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from sphinx.builders import Builder
 from sphinx.util.osutil import relative_uri
 
-from ..domain import GlosstermDomain
-from ..model import Term
-from . import iri
-
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+from sphinx_glossterm.exports import iri
+from sphinx_glossterm.model.language import bcp47
+from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
 
 
 def is_html_site(builder: Builder) -> bool:
     """Whether ``builder`` writes a browsable HTML site (html, dirhtml, singlehtml; not epub)."""
     return builder.format == "html" and not builder.name.startswith("epub")
-
-
-def language_tag(language: str | None) -> str | None:
-    """Sphinx's ``language`` as a BCP 47 tag (``de_AT`` → ``de-AT``), or ``None``."""
-    tag = (language or "").replace("_", "-")
-    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
 
 
 class SiteUrls:
@@ -133,7 +125,7 @@ def exported_term(key: str, term: Term, urls: SiteUrls) -> ExportedTerm:
 
 def collect(builder: Builder) -> Glossary:
     """The glossary of the finished build, from the domain's records and term graph."""
-    domain: GlosstermDomain = builder.env.domains["glossterm"]  # type: ignore[assignment]
+    domain = glossterm_domain(builder.env)
     urls = SiteUrls(builder)
     graph = domain.graph
     terms = tuple(exported_term(key, graph.nodes[key], urls) for key in sorted(graph.nodes))
@@ -148,7 +140,7 @@ def collect(builder: Builder) -> Glossary:
     config = builder.config
     return Glossary(
         title=config.project,
-        language=language_tag(config.language),
+        language=bcp47(config.language),
         scheme_url=urls.page(scheme_docname(domain, config.root_doc)),
         terms=terms,
         edges=tuple(edges),

@@ -11,8 +11,8 @@ otherwise relative, resolving against the file's own location (the output root).
 
 from __future__ import annotations
 
-from .iri import encode
-from .site import ExportedTerm, Glossary
+from sphinx_glossterm.exports.iri import encode
+from sphinx_glossterm.exports.site import ExportedTerm, Glossary
 
 FILENAME = "glossterm.ttl"
 PREFIXES = {

@@ -1,0 +1,35 @@
+"""HTML: the glossterm theme, term previews, navigation, the graph page, the search index.
+
+Previews, meta descriptions and the search index serve every HTML theme; the
+letter bar, pager, neighbourhood graph and graph page are the glossterm theme's
+(:mod:`.theme`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def register(app: Sphinx) -> None:
+    """The theme, its assets and the page and build hooks of HTML builders."""
+    from sphinx_glossterm.html.graph_page import collect_graph_page, write_graph_data
+    from sphinx_glossterm.html.meta import add_description
+    from sphinx_glossterm.html.navigation import add_navigation
+    from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
+    from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
+    from sphinx_glossterm.html.theme import THEME_DIR
+
+    app.add_html_theme("glossterm", str(THEME_DIR))
+    # Before the exports' JSON-LD: the description comes first in the page's head.
+    app.connect("html-page-context", add_description, priority=490)
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_page_assets)
+    app.connect("html-page-context", add_navigation)
+    app.connect("html-collect-pages", collect_graph_page)
+    app.connect("build-finished", write_previews)
+    app.connect("build-finished", write_graph_data)
+    app.connect("doctree-resolved", lighten_indexer)
+    app.connect("html-collect-pages", lighten_before_dump)

@@ -1,0 +1,240 @@
+"""Every ``glossterm_*`` option of conf.py, in one validated place.
+
+Plain Python: the options are read from any object with the options as attributes
+and items (Sphinx's ``Config``); :mod:`sphinx_glossterm.sphinx_ext.config` declares
+them with Sphinx and reports malformed values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import TYPE_CHECKING, Any
+
+from sphinx_glossterm.model.language import base_language
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+RENDER_KINDS = ("section", "box", "links")
+DIALECTS = ("auto", "pandoc", "myst")
+RAW_HTML_POLICIES = ("safe", "keep")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionType:
+    """One typed-section class: how it is labelled and how it renders."""
+
+    name: str
+    labels: Mapping[str, str]
+    render: str = "section"
+
+    def label(self, language: str | None) -> str:
+        """The label in ``language`` (``de_AT`` falls back to ``de``), else English."""
+        lang = (language or "en").replace("-", "_")
+        return (
+            self.labels.get(lang)
+            or self.labels.get(base_language(language))
+            or self.labels.get("en")
+            or self.name
+        )
+
+
+DEFAULT_SECTION_TYPES: dict[str, dict[str, Any]] = {
+    "explanation": {"label": {"en": "Explanation", "de": "Erklärung"}, "render": "section"},
+    "haiku": {"label": {"en": "Haiku", "de": "Haiku"}, "render": "box"},
+    "seealso": {"label": {"en": "See also", "de": "Siehe auch"}, "render": "links"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A conf.py option: its name, default, accepted types and help text."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    help: str
+    rebuild: str = "env"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "glossterm_section_types",
+        {},
+        (dict,),
+        "Extra or overriding section types: {class: {'label': {lang: text}, 'render': kind}}.",
+    ),
+    Option(
+        "glossterm_dialect",
+        "auto",
+        (str,),
+        "How Markdown files are read: 'auto' (Pandoc dialect when a file uses it), "
+        "'pandoc' (always) or 'myst' (never).",
+    ),
+    Option(
+        "glossterm_layout_classes",
+        ["chapter", "small", "unnumbered", "unlisted"],
+        (list, tuple),
+        "Heading classes that are layout hints, never section types.",
+    ),
+    Option(
+        "glossterm_index_id",
+        "Index",
+        (str,),
+        "The link target that means the glossary's alphabetical index.",
+    ),
+    Option(
+        "glossterm_generate_root",
+        True,
+        (bool,),
+        "Write a minimal root document when the project has none.",
+    ),
+    Option(
+        "glossterm_planned",
+        [],
+        (list, tuple),
+        "Ids (or fnmatch patterns such as 'Vision-*') of terms not written yet: links to "
+        "them show as plain text marked 'planned' and are counted, not warned.",
+    ),
+    Option(
+        "glossterm_backlinks",
+        True,
+        (bool,),
+        "Show a 'Referenced by' list at the end of every entry.",
+    ),
+    Option(
+        "glossterm_check_seealso_order",
+        False,
+        (bool,),
+        "Warn when a see-also list is not in alphabetical order with the index link last.",
+    ),
+    Option(
+        "glossterm_check_seealso_symmetry",
+        False,
+        (bool,),
+        "Warn when an entry lists another in its see-also list but not the other way round.",
+    ),
+    Option(
+        "glossterm_required_sections",
+        [],
+        (list, tuple),
+        "Section types every entry must have, e.g. ['explanation', 'seealso'].",
+    ),
+    Option(
+        "glossterm_infer_terms",
+        True,
+        (bool,),
+        "Treat a file's first heading that has an id but no .term class (H2 or H3) as a term.",
+    ),
+    Option(
+        "glossterm_raw_html",
+        "safe",
+        (str,),
+        "Raw HTML in term documents: 'safe' (harmless inline tags become document nodes, "
+        "anything else is shown as text with a warning) or 'keep' (anything else is passed "
+        "through to HTML output, as myst-parser does).",
+    ),
+    # PDF (LaTeX): see docs/print.md.
+    Option(
+        "glossterm_latex_pagerefs",
+        True,
+        (bool,),
+        "In LaTeX/PDF output, follow each link of see-also lists, 'Referenced by' lists and "
+        "the A-Z list with the page of its target (', p. 42').",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_index_mentions",
+        True,
+        (bool,),
+        "In LaTeX/PDF output, add an index entry for every place the text links to a term.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_characters",
+        {},
+        (dict,),
+        "LaTeX for characters, {char: latex}, e.g. {'😀': r'\\emoji{grinning-face}'}: added to "
+        "or overriding the built-in definitions, for every LaTeX engine.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_check_characters",
+        True,
+        (bool,),
+        "Warn about and replace characters the LaTeX engine cannot typeset with Sphinx's "
+        "default fonts.",
+        rebuild="",
+    ),
+)
+
+
+def config_problems(config: Config) -> list[tuple[str, str]]:
+    """The malformed ``glossterm_*`` values: (option name, what is wrong), in a fixed order."""
+    problems: list[tuple[str, str]] = []
+    if config.glossterm_dialect not in DIALECTS:
+        problems.append(("glossterm_dialect", f"must be one of {', '.join(DIALECTS)}"))
+    if config.glossterm_raw_html not in RAW_HTML_POLICIES:
+        problems.append(("glossterm_raw_html", f"must be one of {', '.join(RAW_HTML_POLICIES)}"))
+    characters = config.glossterm_latex_characters
+    if not isinstance(characters, Mapping) or not all(
+        isinstance(char, str) and len(char) == 1 and isinstance(latex, str)
+        for char, latex in characters.items()
+    ):
+        problems.append(("glossterm_latex_characters", "must map single characters to LaTeX"))
+    lists = ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections")
+    problems += [
+        (name, "must be a list of strings")
+        for name in lists
+        if not all(isinstance(item, str) for item in config[name])
+    ]
+    try:
+        section_types(config)
+    except ValueError as error:
+        problems.append(("glossterm_section_types", str(error)))
+    return problems
+
+
+def default_of(name: str) -> Any:
+    """The default of the option ``name``."""
+    return next(option.default for option in OPTIONS if option.name == name)
+
+
+def section_types(config: Config) -> dict[str, SectionType]:
+    """The default section types updated with the project's, validated."""
+    merged: dict[str, dict[str, Any]] = {
+        name: dict(spec) for name, spec in DEFAULT_SECTION_TYPES.items()
+    }
+    user = config.glossterm_section_types
+    if not isinstance(user, Mapping):
+        raise ValueError("must be a dict mapping a class name to its settings")
+    for name, spec in user.items():
+        if not isinstance(name, str) or not isinstance(spec, Mapping):
+            raise ValueError(f"entry {name!r} must map a class name to a dict")
+        unknown = set(spec) - {"label", "render"}
+        if unknown:
+            raise ValueError(f"entry {name!r} has unknown keys {sorted(unknown)}")
+        merged.setdefault(name, {"label": {"en": name}, "render": "section"}).update(spec)
+    types: dict[str, SectionType] = {}
+    for name, spec in merged.items():
+        label = spec.get("label", {"en": name})
+        if isinstance(label, str):
+            label = {"en": label}
+        if not isinstance(label, Mapping):
+            raise ValueError(f"the label of {name!r} must be a string or a {{lang: text}} dict")
+        render = spec.get("render", "section")
+        if render not in RENDER_KINDS:
+            raise ValueError(f"the render of {name!r} must be one of {', '.join(RENDER_KINDS)}")
+        types[name] = SectionType(name, dict(label), render)
+    return types
+
+
+def layout_classes(config: Config) -> frozenset[str]:
+    """Heading classes that are layout hints."""
+    return frozenset(config.glossterm_layout_classes)
+
+
+def is_planned(target: str, config: Config) -> bool:
+    """Whether ``target`` names a term the author has marked as not written yet."""
+    return any(fnmatchcase(target, pattern) for pattern in config.glossterm_planned)

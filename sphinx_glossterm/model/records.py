@@ -1,0 +1,96 @@
+"""The data model of a glossary: plain, picklable records with no Sphinx import.
+
+A :class:`Term` is what one entry declares, whichever syntax it was written in.
+The domain keeps these records per document; the term graph and the checks are
+derived from them after all documents are read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class LinkKind(StrEnum):
+    """Why one entry points at another."""
+
+    SEE_ALSO = "related"
+    """An item of the entry's see-also list."""
+
+    MENTION = "mentions"
+    """An inline ``[text](#Id)`` link anywhere else in the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link from an entry to a target id, as written."""
+
+    target: str
+    label: str
+    kind: LinkKind
+    source: str
+    """Path of the file the link is written in, relative to the source directory."""
+    line: int | None
+    section_type: str | None = None
+    """Type of the typed section the link sits in; ``None`` for the lead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A typed section of an entry (``### Title {.explanation}``)."""
+
+    type: str | None
+    """The section's type, or ``None`` for a heading without a class."""
+    title: str
+    anchor: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One glossary entry."""
+
+    id: str
+    """The id as the author wrote it (``{#GPT-4v}``); also the HTML anchor."""
+    title: str
+    docname: str
+    """The Sphinx document the entry is shown on."""
+    anchor: str
+    """The HTML anchor: the id as written, unless the page already used it for another entry."""
+    source: str
+    """Path of the file the entry is written in, relative to the source directory."""
+    line: int | None
+    tagline: str = ""
+    aliases: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    links: tuple[Link, ...] = field(default=())
+    summary: str = ""
+    """The first sentence of the lead, as plain text, for previews and exports."""
+    inferred: bool = False
+    """The term heading had an id but no ``.term`` class and was taken as a term."""
+
+    @property
+    def see_also(self) -> tuple[Link, ...]:
+        """The links of the see-also list, in the order written."""
+        return tuple(link for link in self.links if link.kind is LinkKind.SEE_ALSO)
+
+    @property
+    def mentions(self) -> tuple[Link, ...]:
+        """The inline links outside the see-also list, in the order written."""
+        return tuple(link for link in self.links if link.kind is LinkKind.MENTION)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entry answers to: its title and its aliases."""
+        return (self.title, *self.aliases)
+
+
+def relative_path(path: Path | str, srcdir: Path | str) -> str:
+    """``path`` relative to ``srcdir``, with ``/``: how records and reports name a source file."""
+    try:
+        return os.path.relpath(path, srcdir).replace(os.sep, "/")
+    except ValueError:  # another drive, on Windows
+        return str(path)

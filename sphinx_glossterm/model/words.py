@@ -1,0 +1,102 @@
+"""The words the pages and the book show around the entries, in English and German.
+
+One table for every output (HTML, LaTeX, EPUB): chosen by Sphinx's ``language``
+(``de_AT`` falls back to ``de``); any other language gets English.  The browser
+scripts carry the few words they need themselves and pick them by the page's
+``lang``.
+"""
+
+from __future__ import annotations
+
+from sphinx_glossterm.model.language import base_language
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "index": "A–Z index",
+        "graph": "Term graph",
+        "search": "Search",
+        "search_placeholder": "Search the glossary",
+        "letters": "Terms by letter",
+        "breadcrumbs": "Breadcrumbs",
+        "home": "Home",
+        "letter": "Letter {letter}",
+        "previous": "Previous term",
+        "next": "Next term",
+        "term_navigation": "Previous and next term",
+        "neighbourhood": "Neighbourhood",
+        "neighbourhood_caption": "Terms linked to or from {title}",
+        "in_graph": "Show in the whole graph",
+        "theme_toggle": "Switch between light and dark mode",
+        "graph_title": "Term graph",
+        "graph_intro": "Every entry is a node, every link between entries an edge. "
+        "Drag to pan, scroll or pinch to zoom, click a node to open its entry.",
+        "graph_search": "Find a term in the graph",
+        "graph_fallback": "Entries and the entries they link to",
+        "graph_fallback_entries": "Entries (each entry's page lists the entries it links to)",
+        "links_to": "links to",
+        "skip": "Skip to the content",
+        "main_navigation": "Main",
+        "footer": "Built with Sphinx and sphinx_glossterm",
+        "see": "see",
+        "referenced_by": "Referenced by",
+        "introduction": "introduction",
+        "planned": "planned",
+        "glossary": "Glossary",
+    },
+    "de": {
+        "index": "Register A–Z",
+        "graph": "Begriffsnetz",
+        "search": "Suche",
+        "search_placeholder": "Im Glossar suchen",
+        "letters": "Begriffe nach Buchstaben",
+        "breadcrumbs": "Brotkrumen",
+        "home": "Start",
+        "letter": "Buchstabe {letter}",
+        "previous": "Vorheriger Begriff",
+        "next": "Nächster Begriff",
+        "term_navigation": "Vorheriger und nächster Begriff",
+        "neighbourhood": "Umfeld",
+        "neighbourhood_caption": "Begriffe, die mit {title} verknüpft sind",
+        "in_graph": "Im ganzen Begriffsnetz zeigen",
+        "theme_toggle": "Zwischen hellem und dunklem Modus wechseln",
+        "graph_title": "Begriffsnetz",
+        "graph_intro": "Jeder Eintrag ist ein Knoten, jeder Verweis zwischen Einträgen eine Kante. "
+        "Ziehen verschiebt, Scrollen oder Spreizen zoomt, ein Klick öffnet den Eintrag.",
+        "graph_search": "Begriff im Netz finden",
+        "graph_fallback": "Einträge und die Einträge, auf die sie verweisen",
+        "graph_fallback_entries": "Einträge (die Seite jedes Eintrags nennt die Einträge, "
+        "auf die er verweist)",
+        "links_to": "verweist auf",
+        "skip": "Zum Inhalt springen",
+        "main_navigation": "Hauptnavigation",
+        "footer": "Erstellt mit Sphinx und sphinx_glossterm",
+        "see": "siehe",
+        "referenced_by": "Referenziert von",
+        "introduction": "Einleitung",
+        "planned": "geplant",
+        "glossary": "Glossar",
+    },
+}
+
+
+PAGE_ABBREVIATIONS: dict[str, str] = {
+    "de": "S.", "en": "p.", "fr": "p.", "es": "p.", "it": "p.", "pt": "p.", "nl": "p.",
+    "da": "s.", "nb": "s.", "no": "s.", "sv": "s.", "fi": "s.", "pl": "s.", "cs": "s.",
+}  # fmt: skip
+"""How the book abbreviates "page" before a page number (", S. 42")."""
+
+
+def language_code(language: str | None) -> str:
+    """``de`` for ``de``, ``de_AT`` or ``de-CH``; ``en`` for anything we have no words for."""
+    code = base_language(language)
+    return code if code in STRINGS else "en"
+
+
+def page_abbreviation(language: str | None) -> str:
+    """ "S." in German, "p." in English and as the fallback."""
+    return PAGE_ABBREVIATIONS.get(base_language(language), "p.")
+
+
+def strings(language: str | None) -> dict[str, str]:
+    """All UI strings in ``language``."""
+    return STRINGS[language_code(language)]

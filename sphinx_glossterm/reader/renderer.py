@@ -1,0 +1,287 @@
+"""The docutils renderer for term documents: myst-parser's, plus our tokens.
+
+Ordinary MyST documents render exactly as with myst-parser: every override
+below defers to it unless the tokens come from a Pandoc-dialect file (the whole
+document, or a file gathered by ``glossterm-include``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from docutils import nodes
+from markdown_it.tree import SyntaxTreeNode
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from sphinx.util import logging
+
+from sphinx_glossterm.model.options import SectionType
+from sphinx_glossterm.model.warnings_ import GlosstermWarning, location, warning_kwargs
+from sphinx_glossterm.reader import nodes as gnodes
+from sphinx_glossterm.reader.inline_lines import LINE_OFFSET
+from sphinx_glossterm.reader.nesting import BLOCK_LIMIT, INLINE_LIMIT, TOO_DEEP_INLINE
+from sphinx_glossterm.reader.pandoc.attributes import Attributes
+from sphinx_glossterm.reader.pandoc.entries import heading_attributes
+from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
+from sphinx_glossterm.reader.pandoc.identifiers import pandoc_identifier
+from sphinx_glossterm.reader.pandoc.table_render import TableRenderMixin
+from sphinx_glossterm.reader.rawhtml.render import RawHtmlRenderMixin
+
+logger = logging.getLogger(__name__)
+
+OPTIONS_KEY = "glossterm"
+MAX_TERM_LEVEL = 3
+"""Term headings deeper than this are read, with a warning: they are likely a mistake."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What the renderer needs to know about the document and the project."""
+
+    pandoc: bool = False
+    section_types: Mapping[str, SectionType] = field(default_factory=dict)
+    raw_html: str = "safe"
+    """``glossterm_raw_html``: what raw HTML in term documents becomes."""
+
+
+class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
+    """myst-parser's Sphinx renderer, extended with entries, sections and Pandoc headings."""
+
+    def setup_render(self, options: dict[str, Any], env: MutableMapping[str, Any]) -> None:
+        super().setup_render(options, env)
+        render_options = options.get(OPTIONS_KEY) or RenderOptions()
+        self.glossterm = render_options
+        self._pandoc_depth = 1 if render_options.pandoc else 0
+        self._source_stack: list[str] = []
+
+    @property
+    def in_pandoc(self) -> bool:
+        """Whether the tokens being rendered come from a Pandoc-dialect file."""
+        return self._pandoc_depth > 0
+
+    @contextmanager
+    def pandoc_file(self, source: str):
+        """Render tokens gathered from another file: Pandoc rules and its path on every node."""
+        self._pandoc_depth += 1
+        self._source_stack.append(source)
+        try:
+            yield
+        finally:
+            self._source_stack.pop()
+            self._pandoc_depth -= 1
+
+    # -- source positions ------------------------------------------------------
+
+    def add_line_and_source_path(self, node: nodes.Node, token: SyntaxTreeNode) -> None:
+        super().add_line_and_source_path(node, token)
+        offset = token.meta.get(LINE_OFFSET) if token.meta else None
+        if offset and node.line:
+            node.line += offset
+        if self._source_stack:
+            node.source = self._source_stack[-1]
+
+    def _warn(self, kind: GlosstermWarning, message: str, token: SyntaxTreeNode) -> None:
+        source = self._source_stack[-1] if self._source_stack else self.document["source"]
+        line = token.map[0] if token.map else None
+        offset = token.meta.get(LINE_OFFSET) if token.meta else None
+        if line and offset:
+            line += offset
+        logger.warning(message, location=location(source, line), **warning_kwargs(kind))
+
+    # -- headings ---------------------------------------------------------------
+
+    def update_section_level_state(self, section: nodes.section, level: int) -> None:
+        if not self.in_pandoc:
+            super().update_section_level_state(section, level)
+            return
+        # Pandoc accepts any heading levels (term files start at H2 or H3), so
+        # level jumps are not reported here; the nesting is kept the same way.
+        parent_level = max(known for known in self._level_to_section if level > known)
+        self._level_to_section[parent_level].append(section)
+        self._level_to_section[level] = section
+        self._level_to_section = {
+            known: value for known, value in self._level_to_section.items() if known <= level
+        }
+
+    def render_heading(self, token: SyntaxTreeNode) -> None:
+        if not self.in_pandoc:
+            super().render_heading(token)
+            return
+        self._check_attributes(token)
+        attrs = heading_attributes(token)
+        before = self.current_node
+        super().render_heading(token)
+        node = self.current_node if self.current_node is not before else before.children[-1]
+        self._apply_attributes(node, attrs)
+
+    def _check_attributes(self, token: SyntaxTreeNode) -> None:
+        error = token.meta.get(ATTRS_ERROR_META)
+        if error:
+            self._warn(GlosstermWarning.ATTRIBUTES, f"{error}; kept as heading text", token)
+
+    def _apply_attributes(self, node: nodes.Element, attrs: Attributes) -> None:
+        node["classes"].extend(name for name in attrs.classes if name not in node["classes"])
+        if attrs.id:
+            gnodes.set_explicit_id(self.document, node, attrs.id)
+
+    # -- entries ----------------------------------------------------------------
+
+    def render_glossterm_entry(self, token: SyntaxTreeNode) -> None:
+        heading, *content = token.children
+        self._check_attributes(heading)
+        attrs: Attributes = token.meta["attrs"]
+        level: int = token.meta["level"]
+        aliases = [alias.strip() for alias in attrs.pairs.get("aliases", "").split(",")]
+        entry = gnodes.entry_section(
+            classes=[name for name in attrs.classes if name != "term"], aliases=aliases
+        )
+        self.add_line_and_source_path(entry, token)
+        if token.meta.get("inferred"):
+            entry[gnodes.INFERRED] = True
+        self.update_section_level_state(entry, level)
+        title = self._title(heading)
+        entry += title
+        if not title.astext().strip():
+            self._warn(GlosstermWarning.ENTRY, "term heading has no title text", heading)
+        if level > MAX_TERM_LEVEL:
+            self._warn(
+                GlosstermWarning.ENTRY,
+                f"the term heading is an H{level}; term headings are H2 or H3 "
+                "(it is read as a term all the same)",
+                heading,
+            )
+        with self.current_node_context(entry):
+            self.render_children_of(content)
+        term_id = attrs.id or pandoc_identifier(title.astext())
+        gnodes.finish_entry(self.document, entry, term_id, self.glossterm.section_types)
+        # Whatever follows the entry belongs to the entry's parent, not inside it.
+        self.current_node = entry.parent
+        self._level_to_section = {
+            known: value for known, value in self._level_to_section.items() if known < level
+        }
+
+    def render_glossterm_tagline(self, token: SyntaxTreeNode) -> None:
+        paragraph = gnodes.tagline_paragraph()
+        self.add_line_and_source_path(paragraph, token)
+        with self.current_node_context(paragraph, append=True):
+            self.render_children(token)
+
+    def render_glossterm_lead(self, token: SyntaxTreeNode) -> None:
+        container = gnodes.lead_container()
+        self.add_line_and_source_path(container, token)
+        with self.current_node_context(container, append=True):
+            self.render_children(token)
+
+    def render_glossterm_section(self, token: SyntaxTreeNode) -> None:
+        heading, *content = token.children
+        self._check_attributes(heading)
+        attrs = heading_attributes(heading)
+        kind: str | None = token.meta["type"]
+        section = gnodes.typed_section(kind, self.glossterm.section_types)
+        self.add_line_and_source_path(section, token)
+        section["classes"].extend(
+            name for name in attrs.classes if name != kind and name not in section["classes"]
+        )
+        if attrs.id:
+            gnodes.set_explicit_id(self.document, section, attrs.id)
+        section += self._title(heading)
+        with self.current_node_context(section, append=True):
+            self.render_children_of(content)
+
+    def render_glossterm_subsection(self, token: SyntaxTreeNode) -> None:
+        heading, *content = token.children
+        self._check_attributes(heading)
+        attrs = heading_attributes(heading)
+        section = nodes.section(classes=list(attrs.classes))
+        self.add_line_and_source_path(section, token)
+        title = self._title(heading)
+        section += title
+        if attrs.id:
+            gnodes.set_explicit_id(self.document, section, attrs.id)
+        with self.current_node_context(section, append=True):
+            name = nodes.fully_normalize_name(title.astext())
+            section["names"].append(name)
+            self.document.note_implicit_target(section, section)
+            self.render_children_of(content)
+
+    def render_children_of(self, children: list[SyntaxTreeNode]) -> None:
+        """Render a list of sibling tokens into the current node."""
+        for child in children:
+            render = self.rules.get(f"render_{child.type}")
+            if render is None:
+                self._warn(GlosstermWarning.ENTRY, f"cannot render {child.type!r}", child)
+            else:
+                render(child)
+
+    def _title(self, heading: SyntaxTreeNode) -> nodes.title:
+        title = nodes.title(heading.children[0].content if heading.children else "")
+        self.add_line_and_source_path(title, heading)
+        with self.current_node_context(title):
+            self.render_children(heading)
+        return title
+
+    # -- links ------------------------------------------------------------------
+
+    def render_link_anchor(self, token: SyntaxTreeNode, target: str) -> None:
+        super().render_link_anchor(token, target)
+        if self.in_pandoc and len(target) > 1:
+            # In Pandoc's single-page output ``#Id`` is a global anchor; here it
+            # becomes a link resolved across the whole project after reading.
+            # markdown-it percent-encodes the target (``#%C3%84quivalenz``).
+            reference = self.current_node.children[-1]
+            term_id = self.md.normalizeLinkText(target)[1:]
+            xref = gnodes.term_xref(term_id, reference.children)
+            xref.source, xref.line = reference.source, reference.line
+            reference.replace_self(xref)
+
+    # -- blocks nested too deeply (see nesting.py) ----------------------------------------
+
+    def render_text(self, token: SyntaxTreeNode) -> None:
+        if token.meta and token.meta.get(TOO_DEEP_INLINE):
+            self._warn(
+                GlosstermWarning.NESTING,
+                f"emphasis or links are nested more than {INLINE_LIMIT} levels deep here; "
+                "the paragraph is kept as its source text",
+                token,
+            )
+        super().render_text(token)
+
+    def render_glossterm_too_deep(self, token: SyntaxTreeNode) -> None:
+        self._warn(
+            GlosstermWarning.NESTING,
+            f"blocks are nested more than {BLOCK_LIMIT} levels deep here; "
+            "the deeper lines are kept as literal text",
+            token,
+        )
+        block = nodes.literal_block(token.content, token.content)
+        self.add_line_and_source_path(block, token)
+        self.current_node.append(block)
+
+    # -- the title block ------------------------------------------------------------
+
+    def render_pandoc_title_block(self, token: SyntaxTreeNode) -> None:
+        meta = token.meta
+        section = nodes.section(classes=["glossterm-title-block"])
+        self.add_line_and_source_path(section, token)
+        self.update_section_level_state(section, 1)
+        title = nodes.title(meta.get("title", ""), meta.get("title", ""))
+        self.add_line_and_source_path(title, token)
+        section += title
+        for field_name in ("author", "date"):
+            if meta.get(field_name):
+                paragraph = nodes.paragraph(
+                    meta[field_name], meta[field_name], classes=[f"glossterm-{field_name}"]
+                )
+                self.add_line_and_source_path(paragraph, token)
+                section += paragraph
+        section["names"].append(nodes.fully_normalize_name(title.astext()))
+        self.document.note_implicit_target(section, section)
+        self.current_node = section
+
+    # -- files gathered by glossterm-include --------------------------------------------
+
+    def render_glossterm_file(self, token: SyntaxTreeNode) -> None:
+        with self.pandoc_file(token.meta["source"]):
+            self.render_children(token)

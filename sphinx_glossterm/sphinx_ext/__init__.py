@@ -1,0 +1,46 @@
+"""The glossary in the build: options, the domain, link resolution, checks, incremental builds.
+
+- :mod:`.config` declares the options of :mod:`sphinx_glossterm.model.options`;
+- :mod:`.domain` keeps each document's Term records and resolves term links
+  (:func:`.domain.glossterm_domain` is the one way to reach it);
+- :mod:`.references`, :mod:`.backlinks` and :mod:`.index_page` are the
+  post-transforms that resolve links, add "Referenced by" lists and fill the A–Z;
+- :mod:`.checks` reports :mod:`sphinx_glossterm.model.checks` as warnings;
+- :mod:`.incremental`, :mod:`.includes` and :mod:`.memo` keep rebuilds right and cheap;
+- :mod:`.root` writes a root page for a folder of term files, :mod:`.std_terms`
+  makes entries ``std:term`` objects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def register(app: Sphinx) -> None:
+    """The options, the domain, the post-transforms and the build events."""
+    from sphinx_glossterm.sphinx_ext import config, includes, incremental, root, std_terms
+    from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
+    from sphinx_glossterm.sphinx_ext.checks import run_checks
+    from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
+    from sphinx_glossterm.sphinx_ext.index_page import FillGlossaryIndex
+    from sphinx_glossterm.sphinx_ext.memo import save_memo
+    from sphinx_glossterm.sphinx_ext.references import ClaimTermLinks, unresolved_term_link
+
+    config.register(app)
+    app.add_domain(GlosstermDomain)
+    app.add_post_transform(ClaimTermLinks)
+    app.add_post_transform(AddBacklinks)
+    app.add_post_transform(FillGlossaryIndex)
+    app.connect("config-inited", root.generate_root)
+    app.connect("config-inited", includes.exclude_gathered_files)
+    app.connect("env-get-outdated", includes.outdated_hosts)
+    app.connect("env-get-outdated", incremental.remember_entries)
+    app.connect("env-get-updated", incremental.pages_showing_changed_entries)
+    app.connect("env-updated", std_terms.register_std_terms)
+    app.connect("env-check-consistency", run_checks)
+    app.connect("missing-reference", unresolved_term_link)
+    # Last, after every handler that may have computed something worth keeping.
+    app.connect("build-finished", save_memo, priority=900)
