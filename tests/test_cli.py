@@ -457,3 +457,22 @@ def test_the_sphinx_reader_leaves_no_translations_behind(
     status, _ = run_json(capsys, "check", "--full", str(project))
     assert status == 0
     assert dict(locale.translators) == before
+
+
+def test_a_relative_source_folder_is_read_with_sphinx_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``glossterm check docs`` from the folder above, read with Sphinx for the .rst page."""
+    project = tmp_path / "docs"
+    project.mkdir()
+    (project / "conf.py").write_text('extensions = ["sphinx_glossterm"]\n', encoding="utf-8")
+    (project / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n   :glob:\n\n   *\n", encoding="utf-8"
+    )
+    (project / "Alpha.md").write_text(
+        "## Alpha {#Alpha .term}\n\nSee [Beta](#Beta).\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    status, report = run_json(capsys, "check", "docs", "--format", "json")
+    assert (status, report["reader"]) == (1, "sphinx")
+    assert [item["target"] for item in report["broken_targets"]] == ["Beta"]

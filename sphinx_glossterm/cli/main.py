@@ -129,8 +129,8 @@ def check(argv: Sequence[str]) -> int:
         overrides = _overrides(parser, args.define)
     except SystemExit as exit_:
         return _exit_code(exit_)
-    srcdir: Path = args.srcdir
-    confdir: Path = args.confdir or srcdir
+    srcdir: Path = args.srcdir.resolve()
+    confdir: Path = (args.confdir or srcdir).resolve()
     for name, folder in (("source", srcdir), ("configuration", confdir)):
         if not folder.is_dir():
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
