@@ -63,14 +63,23 @@ def scan_document(
     docname: str, path: str, settings: ScanSettings, parsers: Parsers | None = None
 ) -> DocumentRecords:
     """The records of one Markdown document (``path`` relative to the source directory)."""
-    parsers = parsers or Parsers(settings)
-    records = DocumentRecords(docname)
     full = Path(settings.srcdir, path)
     try:
         text = full.read_text(encoding=settings.encoding)
     except (OSError, UnicodeDecodeError) as error:
+        records = DocumentRecords(docname)
         records.unknown_directives.append(f"(unreadable: {error})")
         return records
+    return scan_text(docname, path, text, settings, parsers)
+
+
+def scan_text(
+    docname: str, path: str, text: str, settings: ScanSettings, parsers: Parsers | None = None
+) -> DocumentRecords:
+    """The records of a Markdown document whose text has been read already."""
+    parsers = parsers or Parsers(settings)
+    records = DocumentRecords(docname)
+    full = Path(settings.srcdir, path)
     pandoc = is_pandoc_dialect(text, settings.dialect)
     md = parsers.get(pandoc)
     tokens = md.parse(text, {SITE_KEY: include_site(full, path, settings, records)})
