@@ -10,6 +10,8 @@ chrome, the times of a full build, a ``-j 2`` build, a rebuild after editing
 one entry's body, a rebuild after changing one see-also list (with how many
 pages each rewrote and how many changed), ``glossterm check``, and Pandoc's
 one-page build of the same files where Pandoc is installed.
+``glossterm check`` is timed cold (no cache), warm (nothing changed) and after one
+file changed, each as a ratio to that Pandoc build.
 
     python benchmarks/run.py --terms 344 --runs 5
     python benchmarks/run.py --source ../shared/corpus/ki-glossar --runs 3
@@ -86,15 +88,32 @@ def build(srcdir: Path, *, jobs: int = 1, fresh: bool) -> dict[str, float]:
     return json.loads(lines[-1])
 
 
-def check(srcdir: Path) -> float:
+def check(srcdir: Path, *options: str) -> float:
     """Seconds of ``glossterm check`` on the project (its exit status 1 is expected)."""
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "sphinx_glossterm", "check", "--quiet", str(srcdir)],
+        [sys.executable, "-m", "sphinx_glossterm", "check", "--quiet", str(srcdir), *options],
         capture_output=True,
         check=False,
     )
     return time.perf_counter() - start
+
+
+CHECK_TARGETS = {"check_cold_s": 0.25, "check_warm_s": 0.08, "check_one_changed_s": 0.10}
+"""The issue's targets for ``glossterm check``, as ratios to Pandoc's one-page build."""
+
+
+def check_figures(srcdir: Path) -> dict[str, float]:
+    """``glossterm check`` cold (no cache), warm (nothing changed), and after one edit."""
+    cache = srcdir.parent / "check-cache"
+    # As for any installed command: bytecode compiled and the files in the OS's cache.
+    check(srcdir, "--no-cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    figures = {"check_cold_s": check(srcdir, "--cache-dir", str(cache))}
+    figures["check_warm_s"] = check(srcdir, "--cache-dir", str(cache))
+    edit_body(srcdir)
+    figures["check_one_changed_s"] = check(srcdir, "--cache-dir", str(cache))
+    return figures
 
 
 def pandoc_binary() -> str | None:
@@ -260,7 +279,7 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
         figures[f"{pages}_written"], figures[f"{pages}_changed"] = written, changed
     figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]
     if variant == "glossterm":
-        figures["check_s"] = check(srcdir)
+        figures.update(check_figures(srcdir))
     return figures
 
 
@@ -322,6 +341,13 @@ def report(medians: dict[str, dict[str, float]], terms: int, runs: int, what: st
             f"Pandoc, all files to one page: {seconds:.2f} s; "
             f"b / Pandoc: full build {full:.2f}, -j 2 build {parallel:.2f}"
         )
+        checks = ", ".join(
+            f"{key.removeprefix('check_').removesuffix('_s').replace('_', ' ')} "
+            f"{ours[key] / seconds:.3f} (target {target:.2f})"
+            for key, target in CHECK_TARGETS.items()
+            if key in ours
+        )
+        lines.append(f"glossterm check / Pandoc: {checks}")
     return "\n".join(lines)
 
 

@@ -64,7 +64,10 @@ def test_driver_reports_every_figure(tmp_path: Path) -> None:
         "parallel_j2_s",
     ):
         assert medians["plain"][key] > 0 and medians["glossterm"][key] > 0
-    assert medians["glossterm"]["check_s"] > 0
+    for key in ("check_cold_s", "check_warm_s", "check_one_changed_s"):
+        assert medians["glossterm"][key] > 0
+    if "pandoc" in medians:
+        assert "glossterm check / Pandoc: cold " in result.stdout
 
 
 def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_the_cache_lives_outside_the_project(
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(xdg))
         check_json(project, capsys)
-        kept = list((xdg / "sphinx-glossterm" / "check").glob("*.pickle"))
+        kept = list((xdg / "sphinx-glossterm" / "check").glob("*.marshal"))
         assert kept == [check_cache.cache_file(xdg / "sphinx-glossterm" / "check", project)]
         scanned.clear()
         check_json(project, capsys)
@@ -146,7 +146,7 @@ def test_a_damaged_cache_is_read_past(
 ) -> None:
     cache = tmp_path / "cache"
     report, _ = cached_and_uncached(project, cache, capsys, scanned)
-    (kept,) = cache.glob("*.pickle")
+    (kept,) = cache.glob("*.marshal")
     kept.write_bytes(b"not a pickle")
     again, read = cached_and_uncached(project, cache, capsys, scanned)
     assert again == report and len(read) == 4

@@ -111,7 +111,8 @@ def check_parser() -> argparse.ArgumentParser:
         type=jobs_argument,
         default=None,
         metavar="N",
-        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
+        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: "
+        "1 with --full; the Markdown reader scans many changed files with the idle CPUs)",
     )
     parser.add_argument(
         "--no-cache",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import LinkKind
@@ -20,6 +21,16 @@ MAX_TERM_LEVEL = 3
 
 TERM_CLASS = "term"
 """The class that marks a heading as a term (``{.term}``); not kept among the entry's classes."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRuleOptions:
+    """What the entry rule (:mod:`.pandoc.entries`) needs from the configuration."""
+
+    layout_classes: frozenset[str] = frozenset({"chapter", "small", "unnumbered", "unlisted"})
+    infer_terms: bool = True
+    """Treat a file's first heading with an id but no ``.term`` (at H2/H3) as a term."""
+
 
 # What may stand between the links of a see-also line (``[A](#A) | [B](#B)``).
 _SEPARATOR = re.compile(r"^[\s|,;·•]*$")

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-
 from sphinx_glossterm.model.records import relative_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: glossterm check's file listing imports no parser
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
     from sphinx.config import Config
 
 DIRECTIVE = "glossterm-include"
@@ -122,6 +121,8 @@ def is_include(token: Token) -> bool:
 def _file_tokens(
     pandoc_md: MarkdownIt, path: Path, site: IncludeSite, fence: Token, line: int | None
 ) -> list[Token]:
+    from markdown_it.token import Token  # here: listing the gathered files needs no parser
+
     site.note_dependency(path)
     try:
         text = path.read_text(encoding=site.encoding)

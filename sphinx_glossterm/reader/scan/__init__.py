@@ -31,7 +31,18 @@ from sphinx_glossterm.reader.scan.settings import (
     ScanSettings,
     markdown_bodies,
 )
-from sphinx_glossterm.reader.scan.walker import Parsers, scan_document, scan_documents
+
+_WALKER_NAMES = frozenset({"Parsers", "scan_document", "scan_documents"})
+
+
+def __getattr__(name: str) -> object:
+    """The walk itself is imported on first use: a check served from its cache needs no parser."""
+    if name in _WALKER_NAMES:
+        from sphinx_glossterm.reader.scan import walker
+
+        return getattr(walker, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "EXTENSION_BODIES",

@@ -10,7 +10,7 @@ from myst_parser.config.main import MdParserConfig
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import Link, Term
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
-from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions
+from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 
 # Directives of docutils and Sphinx whose body is Markdown, scanned like the page around it.
 MARKDOWN_BODIES = frozenset(
