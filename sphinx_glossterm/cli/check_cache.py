@@ -25,7 +25,6 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -164,6 +163,8 @@ class RecordsCache:
         changed = changed or len(self._answers[1]) != self._answers_known
         if self.path is None or not changed:
             return
+        import tempfile  # here: a check with nothing changed writes nothing
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")

@@ -26,7 +26,7 @@ TERM_ROLE = "glossterm:term"
 _EXPLICIT_TITLE = re.compile(r"^(.+?)\s*(?<!\x00)<(.*?)>$", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 # What Sphinx's smart quotes act on: quotes, dashes, ellipses, and backslash escapes.
-_EDUCATED = ('"', "'", "--", "...", ". .", "\\")
+_EDUCATED = re.compile(r"[\"'\\]|--|\.\.\.|\. \.")
 
 
 class InlineReading(WalkerBase):
@@ -210,7 +210,7 @@ def _segment_of(token: Token) -> tuple[str, str]:
 def _may_educate(segment: tuple[str, str]) -> bool:
     """Whether smart quotes could change a unit holding this segment (quotes, dashes, ...)."""
     kind, text = segment
-    return kind == "plain" and any(mark in text for mark in _EDUCATED)
+    return kind == "plain" and _EDUCATED.search(text) is not None
 
 
 def _text_of(token: Token) -> str:

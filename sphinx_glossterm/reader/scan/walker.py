@@ -53,9 +53,10 @@ class Parsers:
         """The parser of a Pandoc-dialect file (``pandoc``) or of a MyST page."""
         if pandoc not in self._built:
             settings = self._settings
-            self._built[pandoc] = markdown_parser(
-                settings.md_config, settings.entry_options, pandoc
-            )
+            md = markdown_parser(settings.md_config, settings.entry_options, pandoc)
+            # The word count (myst's reading-time metadata) is no part of the records.
+            md.core.ruler.disable("wordcount", ignoreInvalid=True)
+            self._built[pandoc] = md
         return self._built[pandoc]
 
 
