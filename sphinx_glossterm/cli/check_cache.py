@@ -208,12 +208,16 @@ def decode_records(data: tuple[Any, ...]) -> DocumentRecords:
         anchors={written: tuple(place) for written, place in anchors.items()},
         page_links=[_decode_link(link) for link in page_links],
         problems=[
-            ReadProblem(GlosstermWarning(kind), source, line, message)
+            ReadProblem(_WARNINGS[kind], source, line, message)
             for kind, source, line, message in problems
         ],
         unknown_directives=list(unknown),
         gathers=gathers,
     )
+
+
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+_WARNINGS = {kind.value: kind for kind in GlosstermWarning}
 
 
 def _encode_link(link: Link) -> tuple[Any, ...]:
@@ -222,7 +226,7 @@ def _encode_link(link: Link) -> tuple[Any, ...]:
 
 def _decode_link(data: tuple[Any, ...]) -> Link:
     target, label, kind, source, line, section_type = data
-    return Link(target, label, LinkKind(kind), source, line, section_type)
+    return Link(target, label, _LINK_KINDS[kind], source, line, section_type)
 
 
 def _encode_term(term: Term) -> tuple[Any, ...]:
