@@ -10,9 +10,12 @@ chrome, the times of a full build, a ``-j 2`` build, a rebuild after editing
 one entry's body, a rebuild after changing one see-also list (with how many
 pages each rewrote and how many changed), ``glossterm check``, and Pandoc's
 one-page build of the same files where Pandoc is installed.
+``glossterm check`` is timed cold (no cache), warm (nothing changed) and after one
+file changed, each as a ratio to that Pandoc build.
 
     python benchmarks/run.py --terms 344 --runs 5
     python benchmarks/run.py --source ../shared/corpus/ki-glossar --runs 3
+    python benchmarks/run.py --source ../shared/corpus/ki-glossar --runs 5 --only-check
 """
 
 from __future__ import annotations
@@ -88,15 +91,32 @@ def build(srcdir: Path, *, jobs: int = 1, fresh: bool) -> dict[str, float]:
     return json.loads(lines[-1])
 
 
-def check(srcdir: Path) -> float:
+def check(srcdir: Path, *options: str) -> float:
     """Seconds of ``glossterm check`` on the project (its exit status 1 is expected)."""
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "sphinx_glossterm", "check", "--quiet", str(srcdir)],
+        [sys.executable, "-m", "sphinx_glossterm", "check", "--quiet", str(srcdir), *options],
         capture_output=True,
         check=False,
     )
     return time.perf_counter() - start
+
+
+CHECK_TARGETS = {"check_cold_s": 0.25, "check_warm_s": 0.08, "check_one_changed_s": 0.10}
+"""The issue's targets for ``glossterm check``, as ratios to Pandoc's one-page build."""
+
+
+def check_figures(srcdir: Path) -> dict[str, float]:
+    """``glossterm check`` cold (no cache), warm (nothing changed), and after one edit."""
+    cache = srcdir.parent / "check-cache"
+    # As for any installed command: bytecode compiled and the files in the OS's cache.
+    check(srcdir, "--no-cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    figures = {"check_cold_s": check(srcdir, "--cache-dir", str(cache))}
+    figures["check_warm_s"] = check(srcdir, "--cache-dir", str(cache))
+    edit_body(srcdir)
+    figures["check_one_changed_s"] = check(srcdir, "--cache-dir", str(cache))
+    return figures
 
 
 def pandoc_binary() -> str | None:
@@ -262,16 +282,17 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
         figures[f"{pages}_written"], figures[f"{pages}_changed"] = written, changed
     figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]
     if variant == "glossterm":
-        figures["check_s"] = check(srcdir)
+        figures.update(check_figures(srcdir))
     return figures
 
 
 def run(
-    terms: int, runs: int, workdir: Path, source: Path | None = None
+    terms: int, runs: int, workdir: Path, source: Path | None = None, only_check: bool = False
 ) -> dict[str, dict[str, float]]:
     """Alternate the variants ``runs`` times; return the medians of each figure.
 
-    The files are ``terms`` generated ones, or the term files of ``source``.
+    The files are ``terms`` generated ones, or the term files of ``source``;
+    ``only_check`` times ``glossterm check`` and Pandoc only (no Sphinx build).
     """
     generated = workdir / "terms"
     if source is None:
@@ -281,13 +302,15 @@ def run(
         generated.mkdir(parents=True)
         for path in [*source.glob("*.md"), *source.glob("*.txt")]:
             shutil.copyfile(path, generated / path.name)
-    results: dict[str, list[dict[str, float]]] = {"plain": [], "glossterm": []}
+    variants = ("glossterm",) if only_check else ("plain", "glossterm")
+    results: dict[str, list[dict[str, float]]] = {variant: [] for variant in variants}
     binary = pandoc_binary()
     for number in range(runs):
         where = workdir / f"run{number}"
-        for variant in ("plain", "glossterm"):
+        for variant in variants:
             srcdir = make_project(generated, where, variant)
-            results[variant].append(measure(srcdir, variant))
+            figures = check_figures(srcdir) if only_check else measure(srcdir, variant)
+            results[variant].append(figures)
             shutil.rmtree(where / variant)
         if binary:
             # Pandoc writes one page and has no edit loop: only the full build compares.
@@ -301,6 +324,8 @@ def run(
 
 def report(medians: dict[str, dict[str, float]], terms: int, runs: int, what: str = "") -> str:
     """The table the benchmark prints."""
+    if "plain" not in medians:
+        return check_report(medians, runs, what or f"{terms} generated terms")
     plain, ours = medians["plain"], medians["glossterm"]
     theme = "glossterm theme" if theme_available() else "lean sidebar (theme not installed)"
     what = what or f"{terms} generated terms"
@@ -324,6 +349,30 @@ def report(medians: dict[str, dict[str, float]], terms: int, runs: int, what: st
             f"Pandoc, all files to one page: {seconds:.2f} s; "
             f"b / Pandoc: full build {full:.2f}, -j 2 build {parallel:.2f}"
         )
+        lines.append(check_ratios(ours, seconds))
+    return "\n".join(lines)
+
+
+def check_ratios(ours: dict[str, float], pandoc_seconds: float) -> str:
+    """The line with ``glossterm check``'s times as ratios to Pandoc's, and the targets."""
+    checks = ", ".join(
+        f"{key.removeprefix('check_').removesuffix('_s').replace('_', ' ')} "
+        f"{ours[key] / pandoc_seconds:.3f} (target {target:.2f})"
+        for key, target in CHECK_TARGETS.items()
+        if key in ours
+    )
+    return f"glossterm check / Pandoc: {checks}"
+
+
+def check_report(medians: dict[str, dict[str, float]], runs: int, what: str) -> str:
+    """The lines ``--only-check`` prints."""
+    ours = medians["glossterm"]
+    lines = [f"{what}, median of {runs} run(s): glossterm check and Pandoc only"]
+    lines += [f"{key:<22}{ours[key]:>8.2f} s" for key in CHECK_TARGETS if key in ours]
+    if "pandoc" in medians:
+        seconds = medians["pandoc"]["full_s"]
+        lines.append(f"Pandoc, all files to one page: {seconds:.2f} s")
+        lines.append(check_ratios(ours, seconds))
     return "\n".join(lines)
 
 
@@ -337,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the medians to this file")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--only-check",
+        action="store_true",
+        help="time only glossterm check (cold, warm, one file changed) and Pandoc",
+    )
     args = parser.parse_args(argv)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="glossterm-bench-"))
     terms, what = args.terms, ""
@@ -344,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         terms = len([path for path in args.source.glob("*.md") if path.name != "index.md"])
         what = f"{terms} term files of {args.source}"
     try:
-        medians = run(terms, args.runs, workdir, args.source)
+        medians = run(terms, args.runs, workdir, args.source, args.only_check)
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)

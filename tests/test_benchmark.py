@@ -64,7 +64,10 @@ def test_driver_reports_every_figure(tmp_path: Path) -> None:
         "parallel_j2_s",
     ):
         assert medians["plain"][key] > 0 and medians["glossterm"][key] > 0
-    assert medians["glossterm"]["check_s"] > 0
+    for key in ("check_cold_s", "check_warm_s", "check_one_changed_s"):
+        assert medians["glossterm"][key] > 0
+    if "pandoc" in medians:
+        assert "glossterm check / Pandoc: cold " in result.stdout
 
 
 def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:
@@ -84,6 +87,19 @@ def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:
     medians = json.loads(report.read_text())
     assert medians["glossterm"]["edit_body_changed"] >= 1
     assert medians["glossterm"]["see_also_changed"] >= 1
+
+
+def test_driver_times_only_the_check(tmp_path: Path) -> None:
+    report = tmp_path / "medians.json"
+    command = [sys.executable, str(BENCHMARKS / "run.py"), "--terms", "12", "--runs", "1"]
+    command += ["--only-check", "--json", str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    medians = json.loads(report.read_text())
+    assert set(medians) - {"pandoc"} == {"glossterm"}
+    assert set(medians["glossterm"]) == {"check_cold_s", "check_warm_s", "check_one_changed_s"}
+    assert all(seconds > 0 for seconds in medians["glossterm"].values())
+    if "pandoc" in medians:
+        assert "glossterm check / Pandoc: cold " in result.stdout
 
 
 @pytest.mark.browser

@@ -6,8 +6,8 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
+from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 from sphinx_glossterm.reader.mdit import add_pandoc_plugins
-from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions
 
 
 def _tokens(text: str, **options: object) -> list:

@@ -24,6 +24,7 @@ from typing import Any
 from sphinx.errors import SphinxError
 
 from sphinx_glossterm import __version__
+from sphinx_glossterm.cli.check_cache import default_cache_dir
 from sphinx_glossterm.cli.output import report_json, report_text
 from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, ProjectError, Report
 
@@ -110,7 +111,22 @@ def check_parser() -> argparse.ArgumentParser:
         type=jobs_argument,
         default=None,
         metavar="N",
-        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
+        help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: "
+        "1 with --full; the Markdown reader scans many changed files with the idle CPUs)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file again and keep nothing for the next check (by default the "
+        "Markdown reader keeps each file's results in the user's cache folder and reads only "
+        "the files changed since)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the cache in DIR (default: $XDG_CACHE_HOME/sphinx-glossterm/check, else "
+        "~/.cache/sphinx-glossterm/check)",
     )
     parser.add_argument(
         "-q",
@@ -136,7 +152,8 @@ def check(argv: Sequence[str]) -> int:
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
             return EXIT_FAILED
     try:
-        report = read(srcdir, confdir, overrides, args.jobs, full=args.full)
+        cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
+        report = read(srcdir, confdir, overrides, args.jobs, full=args.full, cache_dir=cache_dir)
     except ProjectError as error:
         print(f"glossterm check: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -155,15 +172,23 @@ def check(argv: Sequence[str]) -> int:
 
 
 def read(
-    srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int | None, full: bool
+    srcdir: Path,
+    confdir: Path,
+    overrides: dict[str, Any],
+    jobs: int | None,
+    full: bool,
+    cache_dir: Path | None = None,
 ) -> Report:
-    """The report, by the Markdown reader unless ``full`` or the project needs Sphinx."""
+    """The report, by the Markdown reader unless ``full`` or the project needs Sphinx.
+
+    The Markdown reader keeps its per-file results in ``cache_dir`` (``None``: no cache).
+    """
     # Imported here: the Markdown reader must not pay for importing Sphinx's application.
     if not full:
         from sphinx_glossterm.cli.read_markdown import SphinxNeededError, read_markdown
 
         try:
-            return read_markdown(srcdir, confdir, overrides, jobs)
+            return read_markdown(srcdir, confdir, overrides, jobs, cache_dir)
         except SphinxNeededError as reason:
             notes: tuple[str, ...] = (f"Markdown reader not used: {reason}",)
     else:

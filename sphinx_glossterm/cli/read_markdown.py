@@ -13,10 +13,9 @@ caller reads it with Sphinx instead (:class:`SphinxNeededError` says why).
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,8 @@ from myst_parser.config.main import MdParserConfig
 from sphinx.config import Config
 from sphinx.project import Project
 from sphinx.util.logging import is_suppressed_warning
-from sphinx.util.tags import Tags
 
+from sphinx_glossterm.cli.check_cache import RecordsCache, cache_file, digest, settings_key
 from sphinx_glossterm.cli.report import (
     MARKDOWN_READER,
     NOT_LOADED,
@@ -38,16 +37,12 @@ from sphinx_glossterm.cli.report import (
 )
 from sphinx_glossterm.model import options as glossterm_config
 from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.model.suggest import names_of
 from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
+from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 from sphinx_glossterm.reader.gather import add_gathered_to_excludes
-from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions
-from sphinx_glossterm.reader.scan import (
-    DocumentRecords,
-    ScanSettings,
-    markdown_bodies,
-    scan_documents,
-)
+from sphinx_glossterm.reader.scan.settings import DocumentRecords, ScanSettings, markdown_bodies
 from sphinx_glossterm.sphinx_ext.config import declare as declare_options
 
 EXTENSION = "sphinx_glossterm"
@@ -62,9 +57,16 @@ class SphinxNeededError(Exception):
 
 
 def read_markdown(
-    srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int | None = None
+    srcdir: Path,
+    confdir: Path,
+    overrides: dict[str, Any],
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Report:
     """Read the project's Markdown files and return the report.
+
+    Documents unchanged since the last check are taken from the cache in
+    ``cache_dir`` (see :mod:`.check_cache`); ``None`` reads them all.
 
     Raises :class:`SphinxNeededError` when the project needs Sphinx to be read
     faithfully, and :class:`~.check_report.ProjectError` when it cannot be read.
@@ -96,7 +98,9 @@ def read_markdown(
             f"the project has sources that are not Markdown ({shown}): read with Sphinx"
         )
     pairs = [(docname, path) for docname, path, _ in documents]
-    scanned = _scan(pairs, settings, jobs)
+    path = cache_file(cache_dir, srcdir) if cache_dir is not None else None
+    cache = RecordsCache(path, settings_key(settings))
+    scanned = _scan(pairs, settings, jobs, cache)
     unknown = [item for records in scanned for item in records.unknown_directives]
     if unknown:
         shown = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
@@ -107,7 +111,46 @@ def read_markdown(
     docnames = {docname for docname, _, _ in documents}
     if docnames and config.root_doc not in docnames:
         notes.append(no_root_note(config.root_doc))
-    return report_of(srcdir, config, scanned, notes, rejected)
+    names = names_of([term for records in scanned for term in records.terms])
+    report = report_of(srcdir, config, scanned, notes, rejected, cache.answers(names))
+    cache.save()
+    return report
+
+
+class ConfTags:
+    """The ``tags`` conf.py sees, as Sphinx's :class:`~sphinx.util.tags.Tags` (no tags set).
+
+    Sphinx's class imports jinja2 to evaluate ``only`` conditions, which conf.py
+    never does; the check's start-up is part of the author's loop, so the set is
+    kept here and Sphinx's class imported only if a condition is evaluated.
+    """
+
+    def __init__(self) -> None:
+        self._tags: set[str] = set()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tags)
+
+    def __contains__(self, tag: str) -> bool:
+        return tag in self._tags
+
+    def has(self, tag: str) -> bool:
+        """Whether ``tag`` is set."""
+        return tag in self._tags
+
+    def add(self, tag: str) -> None:
+        """Set ``tag``."""
+        self._tags.add(tag)
+
+    def remove(self, tag: str) -> None:
+        """Unset ``tag``."""
+        self._tags.discard(tag)
+
+    def eval_condition(self, condition: str) -> bool:
+        """As :meth:`sphinx.util.tags.Tags.eval_condition`."""
+        from sphinx.util.tags import Tags
+
+        return Tags(self._tags).eval_condition(condition)
 
 
 def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
@@ -116,7 +159,7 @@ def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
     # A conf.py that imports a module of the project would leave __pycache__ in it.
     sys.dont_write_bytecode = True
     try:
-        config = Config.read(confdir, overrides=overrides, tags=Tags())
+        config = Config.read(confdir, overrides=overrides, tags=ConfTags())  # type: ignore[arg-type]
     finally:
         sys.dont_write_bytecode = writes_bytecode
     declare_options(config)
@@ -208,16 +251,55 @@ def _is_known_extension(name: str) -> bool:
 
 
 def _scan(
+    documents: Sequence[tuple[str, str]],
+    settings: ScanSettings,
+    jobs: int | None,
+    cache: RecordsCache,
+) -> list[DocumentRecords]:
+    """The records of the documents: from the cache where a document is unchanged.
+
+    The others are scanned, in ``jobs`` processes if asked to (see :func:`_scan_all`).
+    """
+    found: dict[str, DocumentRecords] = {}
+    missing: list[tuple[str, str]] = []
+    digests: dict[str, str] = {}
+    for docname, relative in documents:
+        try:
+            data = Path(settings.srcdir, relative).read_bytes()
+        except OSError:
+            missing.append((docname, relative))  # the scan reports it
+            continue
+        digests[relative] = digest(data)
+        kept = cache.get(relative, digests[relative])
+        if kept is not None and kept.docname == docname:
+            found[docname] = kept
+        else:
+            missing.append((docname, relative))
+    paths = dict(missing)
+    for records in _scan_all(missing, settings, jobs) if missing else ():
+        found[records.docname] = records
+        relative = paths[records.docname]
+        if relative in digests and not records.gathers and not _unreadable(records):
+            cache.put(relative, digests[relative], records)
+    return [found[docname] for docname, _ in documents]
+
+
+def _unreadable(records: DocumentRecords) -> bool:
+    return any(item.startswith("(unreadable") for item in records.unknown_directives)
+
+
+def _scan_all(
     documents: Sequence[tuple[str, str]], settings: ScanSettings, jobs: int | None
 ) -> list[DocumentRecords]:
-    """Scan the documents, in ``jobs`` processes if asked to.
+    """Scan the documents, in ``jobs`` processes (``None``: see :func:`default_jobs`)."""
+    from sphinx_glossterm.reader.scan.walker import scan_documents
 
-    One process is the default: two take the 222-file corpus from about 1.05 s
-    to 0.7 s on an idle two-CPU machine, but are slower than one on a busy one.
-    """
-    jobs = jobs or 1
+    jobs = jobs or default_jobs(len(documents))
     if jobs <= 1 or len(documents) < 2 or sys.platform == "win32":
         return scan_documents(documents, settings)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     # Fork: the workers start with the parser's modules already imported.
     chunks = [list(documents[number::jobs]) for number in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
@@ -226,12 +308,30 @@ def _scan(
     return [by_docname[docname] for docname, _ in documents]
 
 
+PARALLEL_FROM = 64
+"""How many files to scan make a second process worth its start (about 0.1 s)."""
+
+
+def default_jobs(files: int) -> int:
+    """The processes a check scans ``files`` files with when ``-j`` is not given.
+
+    One per idle CPU (up to four) for a cold check of many files, else one:
+    extra processes only slow a machine whose CPUs are busy already.
+    """
+    cpus = os.cpu_count() or 1
+    if files < PARALLEL_FROM or cpus < 2 or not hasattr(os, "getloadavg"):
+        return 1
+    idle = cpus - int(os.getloadavg()[0] + 0.5)
+    return max(1, min(idle, 4, files // PARALLEL_FROM + 1))
+
+
 def report_of(
     srcdir: Path,
     config: Config,
     scanned: Iterable[DocumentRecords],
     notes: list[str],
     rejected: Iterable[tuple[str, str]] = (),
+    suggestions: dict[str, tuple[str, ...]] | None = None,
 ) -> Report:
     """The report from the scanned records, as :func:`.check_sphinx.report_of` from the domain's."""
     scanned = list(scanned)
@@ -272,5 +372,6 @@ def report_of(
         graph=TermGraph(index.terms, index.by_id.get),
         page_links=page_links,
         config=config,
+        suggestions=suggestions,
     )
     return build_report(records, logged, notes, MARKDOWN_READER)

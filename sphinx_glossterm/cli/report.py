@@ -216,6 +216,8 @@ class ProjectRecords:
     """Term links written outside entries, in document order (see ``checks.ordered_page_links``)."""
     config: Config
     """The project's configuration: ``suppress_warnings`` and the ``glossterm_*`` values."""
+    suggestions: dict[str, tuple[str, ...]] | None = None
+    """Suggestions for unknown targets known already (see :class:`~..model.suggest.Suggester`)."""
 
 
 def build_report(
@@ -236,7 +238,7 @@ def build_report(
     def shown(kind: GlosstermWarning) -> bool:
         return not is_suppressed_warning(WARNING_TYPE, kind.value, suppressed)
 
-    suggest = Suggester(index.terms)
+    suggest = Suggester(index.terms, records.suggestions)
     report = Report(srcdir=str(records.srcdir), reader=reader, notes=list(notes))
     report.pages = records.pages
     report.entries = len(index.terms)

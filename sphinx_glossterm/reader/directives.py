@@ -10,15 +10,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
+from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
 from sphinx_glossterm.reader.pandoc.identifiers import default_id
 from sphinx_glossterm.reader.rawhtml.render import inside_entry
 
 logger = logging.getLogger(__name__)
-
-
-def _aliases(text: str) -> list[str]:
-    return [alias.strip() for alias in text.split(",") if alias.strip()]
 
 
 class GlosstermDirective(SphinxDirective):
@@ -43,7 +40,8 @@ class GlosstermDirective(SphinxDirective):
         types = section_types(self.config)
         title_text = self.arguments[0]
         entry = gnodes.entry_section(
-            classes=self.options.get("class", []), aliases=_aliases(self.options.get("aliases", ""))
+            classes=self.options.get("class", []),
+            aliases=entry_rules.split_aliases(self.options.get("aliases", "")),
         )
         self.set_source_info(entry)
         # parse_inline takes a 0-based line; self.lineno is 1-based.
@@ -56,7 +54,9 @@ class GlosstermDirective(SphinxDirective):
             tagline = gnodes.tagline_paragraph()
             self.set_source_info(tagline)
             tagline_nodes, tagline_messages = self.parse_inline(
-                tagline_text, lineno=self._option_line("tagline") - 1
+                tagline_text,
+                lineno=entry_rules.option_line(self.block_text.splitlines(), "tagline", self.lineno)
+                - 1,
             )
             tagline += tagline_nodes
             messages += tagline_messages
@@ -79,13 +79,6 @@ class GlosstermDirective(SphinxDirective):
         gnodes.finish_entry(self.state.document, entry, term_id, types)
         return [entry, *messages]
 
-    def _option_line(self, name: str) -> int:
-        """The 1-based line of the option ``:name:``, else the directive's own line."""
-        for offset, line in enumerate(self.block_text.splitlines()):
-            if line.strip().startswith(f":{name}:"):
-                return self.lineno + offset
-        return self.lineno
-
 
 class GlosstermSectionDirective(SphinxDirective):
     """A typed section inside a ``glossterm`` entry: ``:::{glossterm-section} explanation``."""
@@ -106,9 +99,8 @@ class GlosstermSectionDirective(SphinxDirective):
         section["classes"].extend(self.options.get("class", []))
         if "id" in self.options:
             gnodes.set_explicit_id(self.state.document, section, self.options["id"])
-        known = types.get(kind)
-        title_text = self.options.get("title") or (
-            known.label(self.config.language) if known else kind
+        title_text = entry_rules.section_title(
+            kind, self.options.get("title") or "", types, self.config.language
         )
         title_nodes, messages = self.parse_inline(title_text, lineno=self.lineno)
         title = nodes.title(title_text, "", *title_nodes)

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-
 from sphinx_glossterm.model.records import relative_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: glossterm check's file listing imports no parser
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
     from sphinx.config import Config
 
 DIRECTIVE = "glossterm-include"
@@ -34,6 +33,7 @@ _FENCE_LINE = re.compile(
     r"^[ \t]{0,3}(?:`{3,}|~{3,}|:{3,})[ \t]*\{" + DIRECTIVE + r"\}[ \t]+(?P<patterns>\S.*?)[ \t]*$",
     re.MULTILINE,
 )
+_DIRECTIVE_BYTES = DIRECTIVE.encode("ascii")
 _SKIP_DIRS = {"_build", "node_modules", "__pycache__"}
 
 
@@ -122,6 +122,8 @@ def is_include(token: Token) -> bool:
 def _file_tokens(
     pandoc_md: MarkdownIt, path: Path, site: IncludeSite, fence: Token, line: int | None
 ) -> list[Token]:
+    from markdown_it.token import Token  # here: listing the gathered files needs no parser
+
     site.note_dependency(path)
     try:
         text = path.read_text(encoding=site.encoding)
@@ -144,11 +146,13 @@ def find_includes(srcdir: Path, suffixes: Iterable[str]) -> dict[Path, list[str]
                 continue
             path = Path(directory, name)
             try:
-                text = path.read_text(encoding="utf-8", errors="replace")
+                data = path.read_bytes()
             except OSError:
                 continue
-            if DIRECTIVE not in text:
+            if _DIRECTIVE_BYTES not in data:  # most files: no decoding needed
                 continue
+            # As read_text: universal newlines, so that ``$`` ends every line.
+            text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
             patterns = [p for m in _FENCE_LINE.finditer(text) for p in m["patterns"].split()]
             if patterns:
                 found[path] = patterns

@@ -14,10 +14,11 @@ from markdown_it.renderer import RendererHTML, RendererProtocol
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 from sphinx_glossterm.reader.gather import gather_plugin
 from sphinx_glossterm.reader.inline_lines import inline_lines_plugin
 from sphinx_glossterm.reader.nesting_rule import nesting_plugin
-from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions, entries_plugin
+from sphinx_glossterm.reader.pandoc.entries import entries_plugin
 from sphinx_glossterm.reader.pandoc.grid_table_rule import grid_table_plugin
 from sphinx_glossterm.reader.pandoc.heading_attrs import heading_attrs_plugin
 from sphinx_glossterm.reader.pandoc.paragraphs import pandoc_paragraphs_plugin

@@ -9,7 +9,6 @@ entry written either way gives the same doctree.  Entries are ordinary
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 from docutils import nodes
@@ -18,6 +17,7 @@ from sphinx.util import logging
 
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
+from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader.pandoc.identifiers import html_anchor
 
 logger = logging.getLogger(__name__)
@@ -47,10 +47,6 @@ EXPLICIT_ID = "glossterm_explicit_id"
 
 class index_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
     """Where a ``glossterm-index`` directive stands; filled in once all entries are known."""
-
-
-# What separates the items of a see-also line: ``[A](#A) |``.
-_SEPARATOR = re.compile(r"^[\s|,;·•]*$")
 
 
 def entry_section(classes: Iterable[str] = (), aliases: Iterable[str] = ()) -> nodes.section:
@@ -126,19 +122,13 @@ def register_id(document: nodes.document, node: nodes.Element, wanted: str) -> s
     anchor = html_anchor(wanted)
     if anchor != wanted:
         logger.warning(
-            "the id %r holds characters an HTML anchor cannot (white space, quotes, "
-            "< > or `); its anchor is %r, and links to %r still reach it",
-            wanted,
-            anchor,
-            wanted,
+            entry_rules.anchor_problem(wanted, anchor),
             location=node,
             **warning_kwargs(GlosstermWarning.ID),
         )
-    candidate = wanted = anchor
-    counter = 1
-    while candidate in document.ids and document.ids[candidate] is not node:
-        counter += 1
-        candidate = f"{wanted}-{counter}"
+    candidate = entry_rules.free_anchor(
+        anchor, lambda name: name in document.ids and document.ids[name] is not node
+    )
     if candidate not in node["ids"]:
         node["ids"].insert(0, candidate)
     document.ids[candidate] = node
@@ -174,12 +164,12 @@ def finish_entry(
             continue
         if not section["ids"]:
             section_title = section.next_node(nodes.title)
-            text = section_title.astext() if section_title is not None else "section"
-            register_id(document, section, nodes.make_id(f"{anchor}-{text}"))
+            text = section_title.astext() if section_title is not None else None
+            register_id(document, section, nodes.make_id(entry_rules.section_id_seed(anchor, text)))
     _convert_id_links(entry)
     for section in entry.findall(nodes.section):
         kind = section.get(SECTION_TYPE)
-        if kind and kind in types and types[kind].render == "links":
+        if entry_rules.renders_links(kind, types):
             make_link_lists(section)
     index_entries = [
         ("single", name, anchor, "", None)
@@ -196,8 +186,7 @@ def _check_not_empty(entry: nodes.section, term_id: str) -> None:
     """Warn about an entry, or a typed section of it, that has a heading and nothing else."""
     if all(isinstance(child, nodes.title | addnodes.index) for child in entry.children):
         logger.warning(
-            "the entry %r has a heading but no text",
-            term_id,
+            entry_rules.empty_entry_problem(term_id),
             location=entry,
             **warning_kwargs(GlosstermWarning.EMPTY),
         )
@@ -207,10 +196,9 @@ def _check_not_empty(entry: nodes.section, term_id: str) -> None:
         if all(isinstance(child, nodes.title) for child in section.children):
             title = section.next_node(nodes.title)
             logger.warning(
-                "the %s section %r of the entry %r is empty",
-                section[SECTION_TYPE],
-                title.astext() if title is not None else "",
-                term_id,
+                entry_rules.empty_section_problem(
+                    section[SECTION_TYPE], title.astext() if title is not None else "", term_id
+                ),
                 location=section,
                 **warning_kwargs(GlosstermWarning.EMPTY),
             )
@@ -239,7 +227,8 @@ def make_link_lists(section: nodes.section) -> None:
         links = [child for child in paragraph.children if _is_link(child)]
         rest = [child for child in paragraph.children if not _is_link(child)]
         if not links or not all(
-            isinstance(child, nodes.Text) and _SEPARATOR.match(child.astext()) for child in rest
+            isinstance(child, nodes.Text) and entry_rules.is_link_separator(child.astext())
+            for child in rest
         ):
             continue
         items = nodes.bullet_list(classes=[LINK_LIST_CLASS])

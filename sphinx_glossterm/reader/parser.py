@@ -23,11 +23,12 @@ from sphinx.util import logging
 from sphinx_glossterm.model.options import layout_classes, section_types
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, location, warning_kwargs
 from sphinx_glossterm.reader import nodes as gnodes
+from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 from sphinx_glossterm.reader.gather import SITE_KEY, IncludeSite
 from sphinx_glossterm.reader.mdit import markdown_parser
 from sphinx_glossterm.reader.pandoc.dialect import is_pandoc_dialect
-from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions
-from sphinx_glossterm.reader.renderer import OPTIONS_KEY, GlosstermRenderer, RenderOptions
+from sphinx_glossterm.reader.render_base import OPTIONS_KEY, RenderOptions
+from sphinx_glossterm.reader.renderer import GlosstermRenderer
 
 logger = logging.getLogger(__name__)
 

@@ -7,20 +7,12 @@ document, or a file gathered by ``glossterm-include``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
-
 from docutils import nodes
 from markdown_it.tree import SyntaxTreeNode
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from sphinx.util import logging
 
-from sphinx_glossterm.model.options import SectionType
-from sphinx_glossterm.model.warnings_ import GlosstermWarning, location, warning_kwargs
+from sphinx_glossterm.model.warnings_ import GlosstermWarning
+from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
-from sphinx_glossterm.reader.inline_lines import LINE_OFFSET
 from sphinx_glossterm.reader.nesting import BLOCK_LIMIT, INLINE_LIMIT, TOO_DEEP_INLINE
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.entries import heading_attributes
@@ -28,67 +20,11 @@ from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import pandoc_identifier
 from sphinx_glossterm.reader.pandoc.table_render import TableRenderMixin
 from sphinx_glossterm.reader.rawhtml.render import RawHtmlRenderMixin
-
-logger = logging.getLogger(__name__)
-
-OPTIONS_KEY = "glossterm"
-MAX_TERM_LEVEL = 3
-"""Term headings deeper than this are read, with a warning: they are likely a mistake."""
+from sphinx_glossterm.reader.render_base import GlosstermRendererBase
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """What the renderer needs to know about the document and the project."""
-
-    pandoc: bool = False
-    section_types: Mapping[str, SectionType] = field(default_factory=dict)
-    raw_html: str = "safe"
-    """``glossterm_raw_html``: what raw HTML in term documents becomes."""
-
-
-class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
+class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, GlosstermRendererBase):
     """myst-parser's Sphinx renderer, extended with entries, sections and Pandoc headings."""
-
-    def setup_render(self, options: dict[str, Any], env: MutableMapping[str, Any]) -> None:
-        super().setup_render(options, env)
-        render_options = options.get(OPTIONS_KEY) or RenderOptions()
-        self.glossterm = render_options
-        self._pandoc_depth = 1 if render_options.pandoc else 0
-        self._source_stack: list[str] = []
-
-    @property
-    def in_pandoc(self) -> bool:
-        """Whether the tokens being rendered come from a Pandoc-dialect file."""
-        return self._pandoc_depth > 0
-
-    @contextmanager
-    def pandoc_file(self, source: str):
-        """Render tokens gathered from another file: Pandoc rules and its path on every node."""
-        self._pandoc_depth += 1
-        self._source_stack.append(source)
-        try:
-            yield
-        finally:
-            self._source_stack.pop()
-            self._pandoc_depth -= 1
-
-    # -- source positions ------------------------------------------------------
-
-    def add_line_and_source_path(self, node: nodes.Node, token: SyntaxTreeNode) -> None:
-        super().add_line_and_source_path(node, token)
-        offset = token.meta.get(LINE_OFFSET) if token.meta else None
-        if offset and node.line:
-            node.line += offset
-        if self._source_stack:
-            node.source = self._source_stack[-1]
-
-    def _warn(self, kind: GlosstermWarning, message: str, token: SyntaxTreeNode) -> None:
-        source = self._source_stack[-1] if self._source_stack else self.document["source"]
-        line = token.map[0] if token.map else None
-        offset = token.meta.get(LINE_OFFSET) if token.meta else None
-        if line and offset:
-            line += offset
-        logger.warning(message, location=location(source, line), **warning_kwargs(kind))
 
     # -- headings ---------------------------------------------------------------
 
@@ -119,7 +55,7 @@ class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
     def _check_attributes(self, token: SyntaxTreeNode) -> None:
         error = token.meta.get(ATTRS_ERROR_META)
         if error:
-            self._warn(GlosstermWarning.ATTRIBUTES, f"{error}; kept as heading text", token)
+            self._warn(GlosstermWarning.ATTRIBUTES, entry_rules.attributes_problem(error), token)
 
     def _apply_attributes(self, node: nodes.Element, attrs: Attributes) -> None:
         node["classes"].extend(name for name in attrs.classes if name not in node["classes"])
@@ -133,9 +69,9 @@ class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
         self._check_attributes(heading)
         attrs: Attributes = token.meta["attrs"]
         level: int = token.meta["level"]
-        aliases = [alias.strip() for alias in attrs.pairs.get("aliases", "").split(",")]
         entry = gnodes.entry_section(
-            classes=[name for name in attrs.classes if name != "term"], aliases=aliases
+            classes=entry_rules.entry_classes(attrs.classes),
+            aliases=entry_rules.split_aliases(attrs.pairs.get("aliases", "")),
         )
         self.add_line_and_source_path(entry, token)
         if token.meta.get("inferred"):
@@ -144,14 +80,10 @@ class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
         title = self._title(heading)
         entry += title
         if not title.astext().strip():
-            self._warn(GlosstermWarning.ENTRY, "term heading has no title text", heading)
-        if level > MAX_TERM_LEVEL:
-            self._warn(
-                GlosstermWarning.ENTRY,
-                f"the term heading is an H{level}; term headings are H2 or H3 "
-                "(it is read as a term all the same)",
-                heading,
-            )
+            self._warn(GlosstermWarning.ENTRY, entry_rules.NO_TITLE, heading)
+        level_problem = entry_rules.heading_level_problem(level)
+        if level_problem:
+            self._warn(GlosstermWarning.ENTRY, level_problem, heading)
         with self.current_node_context(entry):
             self.render_children_of(content)
         term_id = attrs.id or pandoc_identifier(title.astext())
@@ -241,20 +173,13 @@ class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
     def render_text(self, token: SyntaxTreeNode) -> None:
         if token.meta and token.meta.get(TOO_DEEP_INLINE):
             self._warn(
-                GlosstermWarning.NESTING,
-                f"emphasis or links are nested more than {INLINE_LIMIT} levels deep here; "
-                "the paragraph is kept as its source text",
-                token,
+                GlosstermWarning.NESTING, entry_rules.too_deep_inline_problem(INLINE_LIMIT), token
             )
         super().render_text(token)
 
     def render_glossterm_too_deep(self, token: SyntaxTreeNode) -> None:
-        self._warn(
-            GlosstermWarning.NESTING,
-            f"blocks are nested more than {BLOCK_LIMIT} levels deep here; "
-            "the deeper lines are kept as literal text",
-            token,
-        )
+        problem = entry_rules.too_deep_blocks_problem(BLOCK_LIMIT)
+        self._warn(GlosstermWarning.NESTING, problem, token)
         block = nodes.literal_block(token.content, token.content)
         self.add_line_and_source_path(block, token)
         self.current_node.append(block)

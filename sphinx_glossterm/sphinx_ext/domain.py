@@ -25,6 +25,7 @@ from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
 from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
+from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
 
 logger = logging.getLogger(__name__)
@@ -135,8 +136,7 @@ class GlosstermDomain(Domain):
         for section in document.findall(nodes.section):
             if gnodes.SECTION_TYPE in section and not gnodes.is_entry(section.parent):
                 logger.warning(
-                    "glossterm-section belongs inside a glossterm directive; "
-                    "shown as a plain section",
+                    entry_rules.STRAY_SECTION,
                     location=section,
                     **warning_kwargs(GlosstermWarning.DIRECTIVE),
                 )
@@ -254,8 +254,7 @@ def _term_from_entry(
             continue
         section = _enclosing_section(xref, entry)
         kind_name = section[gnodes.SECTION_TYPE] if section is not None else None
-        is_list = bool(kind_name) and kind_name in types and types[kind_name].render == "links"
-        kind = LinkKind.SEE_ALSO if is_list else LinkKind.MENTION
+        kind = entry_rules.link_kind(kind_name, types)
         links.append(_link(env, xref, kind, kind_name or None, default_source=source))
     return Term(
         id=entry[gnodes.WRITTEN_ID],

@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from sphinx_glossterm.reader.entry_rules import TERM_CLASS, EntryRuleOptions
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_META
 
@@ -37,16 +38,6 @@ TAGLINE = "glossterm_tagline"
 LEAD = "glossterm_lead"
 SECTION = "glossterm_section"
 SUBSECTION = "glossterm_subsection"
-TERM_CLASS = "term"
-
-
-@dataclass(frozen=True, slots=True)
-class EntryRuleOptions:
-    """What the rule needs from the configuration."""
-
-    layout_classes: frozenset[str] = frozenset({"chapter", "small", "unnumbered", "unlisted"})
-    infer_terms: bool = True
-    """Treat a file's first heading with an id but no ``.term`` (at H2/H3) as a term."""
 
 
 def entries_plugin(md: MarkdownIt, options: EntryRuleOptions | None = None) -> None:

@@ -30,6 +30,7 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.html_to_nodes import html_to_nodes
 
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
+from sphinx_glossterm.reader.entry_rules import rejected_html_problem, unsafe_link_problem
 from sphinx_glossterm.reader.rawhtml import nodes as hnodes
 from sphinx_glossterm.reader.rawhtml.rule import (
     COMMENT,
@@ -47,9 +48,9 @@ from sphinx_glossterm.reader.rawhtml.tags import (
 )
 
 if TYPE_CHECKING:
-    from sphinx_glossterm.reader.renderer import GlosstermRenderer
+    from sphinx_glossterm.reader.render_base import GlosstermRendererBase
 
-    _RendererBase = GlosstermRenderer
+    _RendererBase = GlosstermRendererBase
 else:
     _RendererBase = object
 
@@ -99,7 +100,7 @@ class RawHtmlRenderMixin(_RendererBase):
             return
         reason = token.meta.get(REJECTED)
         if reason:
-            self._warn_inline(f"raw HTML {reason}; shown as text", token)
+            self._warn_inline(rejected_html_problem(reason), token)
         # As code: it reads as the markup it is, and no typographic quotes change it.
         literal = nodes.literal(token.content, token.content, classes=[LITERAL_CLASS])
         self.add_line_and_source_path(literal, token)
@@ -200,11 +201,7 @@ class RawHtmlRenderMixin(_RendererBase):
     def render_text(self, token: SyntaxTreeNode) -> None:
         scheme = token.meta.get(UNSAFE_LINK) if token.meta else None
         if scheme and self.checks_raw_html:
-            self._warn_inline(
-                f"a link to a {scheme} address can run code and is no link; kept as text",
-                token,
-                GlosstermWarning.UNSAFE_LINK,
-            )
+            self._warn_inline(unsafe_link_problem(scheme), token, GlosstermWarning.UNSAFE_LINK)
         super().render_text(token)
 
     def _warn_inline(
