@@ -145,12 +145,13 @@ def check(argv: Sequence[str]) -> int:
         overrides = _overrides(parser, args.define)
     except SystemExit as exit_:
         return _exit_code(exit_)
-    srcdir: Path = args.srcdir.resolve()
-    confdir: Path = (args.confdir or srcdir).resolve()
-    for name, folder in (("source", srcdir), ("configuration", confdir)):
+    for name, folder in (("source", args.srcdir), ("configuration", args.confdir or args.srcdir)):
         if not folder.is_dir():
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
             return EXIT_FAILED
+    # Absolute: Sphinx, when it reads the project, changes the working directory.
+    srcdir: Path = args.srcdir.resolve()
+    confdir: Path = (args.confdir or args.srcdir).resolve()
     try:
         cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
         report = read(srcdir, confdir, overrides, args.jobs, full=args.full, cache_dir=cache_dir)
