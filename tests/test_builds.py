@@ -127,8 +127,13 @@ def test_adding_a_term_updates_the_backlinks_it_creates(entries_project) -> None
         "## Zeta {#Zeta .term}\n\nLast.\n\n### See also {.seealso}\n\n[Alpha](#Alpha) |\n"
     )
     app = build(srcdir)
-    assert _written(app) == ["index", "terms/Alpha", "terms/Zeta"]
+    # Zeta comes between Epsilon and usage in the toctree: their next and
+    # previous links (Sphinx's) now name it.
+    assert _written(app) == ["index", "terms/Alpha", "terms/Epsilon", "terms/Zeta", "usage"]
     assert "Zeta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
+    epsilon = parse_html((outdir / "terms/Epsilon.html").read_text(encoding="utf-8"))
+    following = [link for link in epsilon.find_all("link") if link.attrs.get("rel") == "next"]
+    assert [link.attrs["href"] for link in following] == ["Zeta.html"]
 
 
 def test_deleting_a_term_removes_its_backlinks(entries_project) -> None:
@@ -136,8 +141,12 @@ def test_deleting_a_term_removes_its_backlinks(entries_project) -> None:
     assert "Delta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
     (srcdir / "terms" / "Delta.md").unlink()
     app = build(srcdir)
-    assert _written(app) == ["index", "terms/Alpha"]
+    # Beta and Epsilon were Delta's neighbours in the toctree (Sphinx's next/previous links).
+    assert _written(app) == ["index", "terms/Alpha", "terms/Beta", "terms/Epsilon"]
     assert "Delta — See also" not in _backlinks(outdir, "terms/Alpha", "Alpha")
+    # No page of it is left behind, as a clean build would not write one.
+    assert not (outdir / "terms" / "Delta.html").exists()
+    assert not (outdir / "_sources" / "terms" / "Delta.md.txt").exists()
 
 
 def test_renaming_a_term_updates_every_page_that_links_to_it(entries_project) -> None:
