@@ -7,8 +7,9 @@ not installed, the same lean sidebar).  Runs alternate between the variants so
 that machine noise hits both alike; the report gives medians, the ratio b/a,
 peak memory, output and environment size, the size of a term page and of its
 chrome, the times of a full build, a ``-j 2`` build, a rebuild after editing
-one entry's body, a rebuild after changing one see-also list (with how many
-pages each rewrote and how many changed), ``glossterm check``, and Pandoc's
+one entry's body and after changing one see-also list, one title and one
+tagline, adding one entry and deleting one (with how many pages each rebuild
+rewrote and how many changed), ``glossterm check``, and Pandoc's
 one-page build of the same files where Pandoc is installed.
 ``glossterm check`` is timed cold (no cache), warm (nothing changed) and after one
 file changed, each as a ratio to that Pandoc build.
@@ -175,6 +176,58 @@ def edit_see_also(srcdir: Path) -> None:
     raise RuntimeError("no second entry with a see-also list to edit")
 
 
+def _first_term_file(srcdir: Path, wanted: str) -> tuple[Path, list[str], int]:
+    """The first term file with a line starting with ``wanted``: its path, lines, that line."""
+    for path in term_files(srcdir):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        found = next((i for i, line in enumerate(lines) if line.startswith(wanted)), None)
+        if found is not None:
+            return path, lines, found
+    raise RuntimeError(f"no term file with a line starting with {wanted!r}")
+
+
+def edit_title(srcdir: Path) -> None:
+    """Put a word before the title of the first entry: it moves in dictionary order."""
+    path, lines, number = _first_term_file(srcdir, "## ")
+    lines[number] = "## Aaa " + lines[number].removeprefix("## ")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def edit_tagline(srcdir: Path) -> None:
+    """Change the tagline of the first entry that has one (links' tooltips show it)."""
+    path, lines, number = _first_term_file(srcdir, "***")
+    lines[number] = "***Eine neue Kurzbeschreibung***\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def add_entry(srcdir: Path) -> None:
+    """A new term file whose see-also list links to the first entry."""
+    _, lines, number = _first_term_file(srcdir, "## ")
+    target = lines[number].split("{#", 1)[1].split()[0].rstrip("}")
+    (srcdir / "Zz-Neuer-Begriff.md").write_text(
+        "## Zz Neuer Begriff {#Zz-Neuer-Begriff .term}\n\n***Neu hinzugekommen***\n\n"
+        "**Zz Neuer Begriff** ist neu.\n\n### Siehe auch {.seealso}\n\n"
+        f"[{target}](#{target}) |\n",
+        encoding="utf-8",
+    )
+
+
+def delete_entry(srcdir: Path) -> None:
+    """Delete the third term file (other entries' links to it break)."""
+    term_files(srcdir)[2].unlink()
+
+
+EDITS: tuple[tuple[Callable[[Path], None], str], ...] = (
+    (edit_body, "edit_body"),
+    (edit_see_also, "see_also"),
+    (edit_title, "title"),
+    (edit_tagline, "tagline"),
+    (add_entry, "add_entry"),
+    (delete_entry, "delete_entry"),
+)
+"""Each edit of the edit loop, and the stem of its figures (``edit_see_also_s``, ``title_s``)."""
+
+
 class _MainSpan(HTMLParser):
     """Finds the characters of the page's ``role="main"`` element (the page's own content)."""
 
@@ -274,10 +327,10 @@ def measure(srcdir: Path, variant: str) -> dict[str, float]:
         "env_mb": (doctrees / "environment.pickle").stat().st_size / 2**20,
         **page_sizes(outdir, srcdir),
     }
-    for edit, seconds, pages in (
-        (edit_body, "edit_body_s", "edit_body"),
-        (edit_see_also, "edit_see_also_s", "see_also"),
-    ):
+    for edit, pages in EDITS:
+        # The first two keep their names of earlier reports.
+        seconds = {"edit_body": "edit_body_s", "see_also": "edit_see_also_s"}.get(pages)
+        seconds = seconds or f"edit_{pages}_s"
         figures[seconds], written, changed = edit_and_rebuild(srcdir, outdir, edit)
         figures[f"{pages}_written"], figures[f"{pages}_changed"] = written, changed
     figures["parallel_j2_s"] = build(srcdir, jobs=2, fresh=True)["seconds"]

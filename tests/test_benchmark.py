@@ -61,6 +61,10 @@ def test_driver_reports_every_figure(tmp_path: Path) -> None:
         "env_mb",
         "edit_body_s",
         "edit_see_also_s",
+        "edit_title_s",
+        "edit_tagline_s",
+        "edit_add_entry_s",
+        "edit_delete_entry_s",
         "parallel_j2_s",
     ):
         assert medians["plain"][key] > 0 and medians["glossterm"][key] > 0
@@ -87,6 +91,9 @@ def test_driver_builds_the_term_files_of_a_folder(tmp_path: Path) -> None:
     medians = json.loads(report.read_text())
     assert medians["glossterm"]["edit_body_changed"] >= 1
     assert medians["glossterm"]["see_also_changed"] >= 1
+    # A new entry is written; a deleted one's page is removed, the pages linking to it change.
+    assert medians["glossterm"]["add_entry_written"] >= 1
+    assert medians["glossterm"]["delete_entry_changed"] >= 1
 
 
 def test_driver_times_only_the_check(tmp_path: Path) -> None:

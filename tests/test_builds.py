@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_colors
 
+from .editing import build as build_project
+from .editing import clean_build_of, differing, initial_glossary, output_files, renamed
 from .htmlparts import parse_html
 from .projects import build, copy_root, warnings_of
 
@@ -138,8 +140,13 @@ def test_adding_a_term_updates_the_backlinks_it_creates(entries_project) -> None
         "## Zeta {#Zeta .term}\n\nLast.\n\n### See also {.seealso}\n\n[Alpha](#Alpha) |\n"
     )
     app = build(srcdir)
-    assert _written(app) == ["index", "terms/Alpha", "terms/Zeta"]
+    # Zeta comes between Epsilon and usage in the toctree: their next and
+    # previous links (Sphinx's) now name it.
+    assert _written(app) == ["index", "terms/Alpha", "terms/Epsilon", "terms/Zeta", "usage"]
     assert "Zeta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
+    epsilon = parse_html((outdir / "terms/Epsilon.html").read_text(encoding="utf-8"))
+    following = [link for link in epsilon.find_all("link") if link.attrs.get("rel") == "next"]
+    assert [link.attrs["href"] for link in following] == ["Zeta.html"]
 
 
 def test_deleting_a_term_removes_its_backlinks(entries_project) -> None:
@@ -147,8 +154,12 @@ def test_deleting_a_term_removes_its_backlinks(entries_project) -> None:
     assert "Delta — See also" in _backlinks(outdir, "terms/Alpha", "Alpha")
     (srcdir / "terms" / "Delta.md").unlink()
     app = build(srcdir)
-    assert _written(app) == ["index", "terms/Alpha"]
+    # Beta and Epsilon were Delta's neighbours in the toctree (Sphinx's next/previous links).
+    assert _written(app) == ["index", "terms/Alpha", "terms/Beta", "terms/Epsilon"]
     assert "Delta — See also" not in _backlinks(outdir, "terms/Alpha", "Alpha")
+    # No page of it is left behind, as a clean build would not write one.
+    assert not (outdir / "terms" / "Delta.html").exists()
+    assert not (outdir / "_sources" / "terms" / "Delta.md.txt").exists()
 
 
 def test_renaming_a_term_updates_every_page_that_links_to_it(entries_project) -> None:
@@ -213,3 +224,27 @@ def test_an_id_taken_over_by_another_entry_moves_its_backlinks(entries_project) 
     # Alpha links to #Delta; its link and the backlink now go to Aardvark's entry.
     assert "terms/Aardvark" in _written(app)
     assert _backlinks(outdir, "terms/Aardvark", "Delta") == ["Alpha — How it works"]
+
+
+def test_title_change_rewrites_its_neighbours_and_no_more(tmp_path: Path) -> None:
+    """The glossterm theme's pager shows the entries before and after in dictionary order."""
+    srcdir = tmp_path / "src"
+    outdir = srcdir / "_build" / "html"
+    glossary = initial_glossary(20)
+    glossary.write(srcdir)
+    build_project(srcdir, outdir, srcdir / "_build" / "doctrees")
+    # T2 "Gamma" sat between T11 "Gamma" and T17 "Iota"; "Alphabet" puts it
+    # between T9 "Alpha" and T1 "Beta".
+    name, number, entry = next(row for row in glossary.entries() if row[2].id == "T2")
+    glossary.replace_entry(name, number, renamed(entry, title="Alphabet"))
+    glossary.write(srcdir)
+    written = _written(build_project(srcdir, outdir, srcdir / "_build" / "doctrees"))
+    assert {"terms/T1", "terms/T2", "terms/T9", "terms/T11", "terms/T17"} <= set(written)
+    # T15 shows nothing of T2: no link either way, other neighbours, the same letters.
+    assert "terms/T15" not in written
+    assert len(written) < len(glossary.files) + 1
+    assert differing(output_files(outdir), clean_build_of(srcdir, tmp_path / "clean")) == []
+    page = parse_html((outdir / "terms" / "T11.html").read_text(encoding="utf-8"))
+    assert page.find("a", "gt-pager-next").attrs["href"] == "T17.html#T17"
+    page = parse_html((outdir / "terms" / "T9.html").read_text(encoding="utf-8"))
+    assert page.find("a", "gt-pager-next").text.endswith("Alphabet")

@@ -1,4 +1,4 @@
-"""Two clean builds of the corpus give the same bytes: HTML, exports, search index, EPUB.
+"""Two clean builds of the corpus give the same bytes: HTML, graph data, exports, index, EPUB.
 
 The two builds differ in everything that must not matter: the source path,
 the order the files were copied in, Python's hash seed (set and dict order of
@@ -23,7 +23,8 @@ import pytest
 
 pytestmark = pytest.mark.corpus
 
-CONF_PY = 'extensions = ["sphinx_glossterm"]\nlanguage = "de"\n'
+# The glossterm theme: its graph data (a layout) and neighbourhood graphs are outputs too.
+CONF_PY = 'extensions = ["sphinx_glossterm"]\nlanguage = "de"\nhtml_theme = "glossterm"\n'
 SOURCE_DATE_EPOCH = "1700000000"
 # Written by Sphinx for its own incremental builds; not part of the site.
 NOT_OUTPUT = {".buildinfo", ".buildinfo.bak"}
@@ -103,6 +104,7 @@ def test_html_and_exports_are_byte_identical(builds: dict[str, Path]) -> None:
     first, second = (_files(builds[variant.name] / "html") for variant in VARIANTS)
     assert first.keys() == second.keys()
     assert {"glossterm-graph.json", "glossterm.ttl", "searchindex.js", "objects.inv"} <= set(first)
+    assert {"glossterm-graph.html", "_static/glossterm-graph-data.js"} <= set(first)
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
 

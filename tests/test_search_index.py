@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,28 @@ def test_pruning_with_a_set_keeps_what_pruning_with_the_dict_keeps() -> None:
     prune({"a": 1, "b": 2})
     prune(frozenset({"c"}))
     assert kept == [{"a", "b"}, frozenset({"c"})]
+
+
+def test_incremental_build_keeps_the_index_entries_of_pages_not_written(tmp_path: Path) -> None:
+    """sphinx-doc/sphinx#12599: Sphinx alone drops them from searchindex.js."""
+    write_project(tmp_path / "edited", 6)
+    build(tmp_path / "edited")
+    page = tmp_path / "edited" / "Begriff-3.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("dazu", "dazu, neu"), "utf-8")
+    stamp = page.stat().st_mtime_ns + 1_000_000_000
+    os.utime(page, ns=(stamp, stamp))
+    app = build(tmp_path / "edited")
+    assert "Begriff-0" not in app.status.getvalue().split("writing output")[-1]
+    write_project(tmp_path / "clean", 6)
+    clean_page = tmp_path / "clean" / "Begriff-3.md"
+    clean_page.write_text(page.read_text(encoding="utf-8"), "utf-8")
+    build(tmp_path / "clean")
+
+    def index_entries(project: str) -> dict:
+        text = (tmp_path / project / "_build" / "html" / "searchindex.js").read_text("utf-8")
+        return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+
+    edited, clean = index_entries("edited"), index_entries("clean")
+    assert len(clean["indexentries"]) == 6
+    assert edited["indexentries"] == clean["indexentries"]
+    assert edited == clean

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -185,6 +188,32 @@ def test_layout_is_deterministic_and_spreads_nodes() -> None:
     first = layout(keys, edges)
     assert first == layout(list(keys), list(edges))
     assert len(set(first.values())) == len(keys)
+
+
+LAYOUT_SCRIPT = """
+import json
+from sphinx_glossterm.html.layout import layout
+keys = [f"n{i}" for i in range(200)]
+edges = [(keys[i], keys[(i * 7 + 3) % 200]) for i in range(200)]
+edges += [(keys[i], keys[(i * 13 + 5) % 200]) for i in range(0, 200, 3)]
+print(json.dumps(sorted(layout(keys, edges).items())))
+"""
+
+
+def test_layout_is_the_same_in_every_process() -> None:
+    """Strings' set order changes with the hash seed; the positions must not."""
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", LAYOUT_SCRIPT],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
 
 
 def test_page_size_does_not_depend_on_the_number_of_terms(demo: Path) -> None:

@@ -26,7 +26,8 @@ from sphinx_glossterm.exports.site import (
     scheme_docname,
 )
 from sphinx_glossterm.model.graph import TermGraph
-from sphinx_glossterm.sphinx_ext.domain import glossterm_domain
+from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
+from sphinx_glossterm.sphinx_ext.incremental import PageViews, declare_view
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -72,7 +73,20 @@ def add_defined_terms(
     context["metatags"] += "\n    " + jsonld.script_element(data)
 
 
+def defined_terms_view(app: Sphinx, domain: GlosstermDomain) -> PageViews:
+    """What a page's JSON-LD shows beyond its own entries: their keys, the glossary's page."""
+    if not is_html_site(app.builder):
+        return {}
+    resolve = domain.index.by_id.get
+    scheme = scheme_docname(domain, app.config.root_doc)
+    return {
+        docname: (scheme, tuple(TermGraph.key_of(term, resolve) for term in terms))
+        for docname, terms in domain.terms.items()
+    }
+
+
 def register(app: Sphinx) -> None:
     """The JSON-LD of each page and the export files of every HTML build."""
+    declare_view("defined-terms", defined_terms_view)
     app.connect("html-page-context", add_defined_terms)
     app.connect("build-finished", write_exports)

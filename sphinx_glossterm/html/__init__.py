@@ -17,12 +17,15 @@ def register(app: Sphinx) -> None:
     """The theme, its assets and the page and build hooks of HTML builders."""
     from sphinx_glossterm.html.graph_page import collect_graph_page, write_graph_data
     from sphinx_glossterm.html.meta import add_description
-    from sphinx_glossterm.html.navigation import add_navigation
+    from sphinx_glossterm.html.navigation import add_navigation, navigation_view
     from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
     from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
     from sphinx_glossterm.html.theme import THEME_DIR
+    from sphinx_glossterm.sphinx_ext.incremental import declare_view
 
     app.add_html_theme("glossterm", str(THEME_DIR))
+    # What pages show of other entries, so that edits rewrite them (sphinx_ext.incremental).
+    declare_view("navigation", navigation_view)
     # Before the exports' JSON-LD: the description comes first in the page's head.
     app.connect("html-page-context", add_description, priority=490)
     app.connect("builder-inited", add_static_path)

@@ -95,7 +95,7 @@ def _refine(
     """Grid-accelerated Fruchterman–Reingold steps with a cooling temperature."""
     k = EDGE_LENGTH
     cell = 2 * k
-    edge_pairs = [(a, b) for a in order for b in neighbours[a] if a < b]
+    edge_pairs = [(a, b) for a in order for b in sorted(neighbours[a]) if a < b]
     per_step = NEARBY_LIMIT * len(order) + len(edge_pairs)
     steps = max(MIN_STEPS, min(MAX_STEPS, WORK_BUDGET // per_step))
     temperature = 0.1 * math.sqrt(len(order)) * k

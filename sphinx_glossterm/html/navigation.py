@@ -17,12 +17,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from sphinx_glossterm.exports.site import is_html_site
+from sphinx_glossterm.html.neighbourhood import neighbour_keys, neighbourhood_svg
 from sphinx_glossterm.html.theme import uses_glossterm_theme
 from sphinx_glossterm.model import words as ui
 from sphinx_glossterm.model.collation import letter_of, sort_key
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
+from sphinx_glossterm.sphinx_ext.incremental import EVERY_PAGE, PageViews
 from sphinx_glossterm.sphinx_ext.index_page import index_rows, letter_anchor
 
 GRAPH_PAGE = "glossterm-graph"
@@ -44,6 +46,14 @@ class TermOrder:
         before = self.terms[where - 1] if where > 0 else None
         after = self.terms[where + 1] if where + 1 < len(self.terms) else None
         return before, after
+
+    def pager(self, terms: list[Term]) -> tuple[Term | None, Term | None]:
+        """The previous and next entry of a page showing ``terms``: around its first and last."""
+        ordered = sorted(terms, key=lambda term: self.position.get(id(term), 0))
+        first, last = ordered[0], ordered[-1]
+        if id(first) not in self.position:
+            return None, None
+        return self.neighbours(first)[0], self.neighbours(last)[1]
 
 
 def term_order(domain: GlosstermDomain) -> TermOrder:
@@ -99,11 +109,9 @@ def add_navigation(
         "description": "",
     }
     if terms:
-        ordered = sorted(terms, key=lambda term: order.position.get(id(term), 0))
-        first, last = ordered[0], ordered[-1]
-        if id(first) in order.position:
-            navigation["previous"] = term_link(order.neighbours(first)[0])
-            navigation["next"] = term_link(order.neighbours(last)[1])
+        previous, following = order.pager(terms)
+        navigation["previous"], navigation["next"] = term_link(previous), term_link(following)
+        first = terms[0]
         if len(terms) == 1:
             letter = letter_of(first.title)
             navigation["term"] = {
@@ -116,8 +124,6 @@ def add_navigation(
                 ),
             }
             if navigation["graph_url"]:
-                from sphinx_glossterm.html.neighbourhood import neighbourhood_svg
-
                 key = TermGraph.key_of(first, domain.index.by_id.get)
                 navigation["neighbourhood"] = neighbourhood_svg(domain.graph, key, pathto, words)
     if navigation["graph_url"] and 'name="description"' not in context.get("metatags", ""):
@@ -136,3 +142,34 @@ def page_description(
         if len(text) >= 40:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"
     return str(context.get("title", ""))
+
+
+def navigation_view(app: Sphinx, domain: GlosstermDomain) -> PageViews:
+    """What each page's ``glossterm`` context shows of other entries (see :mod:`.incremental`).
+
+    Every page: the letters, whether there are entries, where the index is
+    (the glossterm theme shows them in the header).  A page with entries: its
+    previous and next entry.  A page with one entry: its graph neighbourhood.
+    """
+    if not is_html_site(app.builder) or not uses_glossterm_theme(app):
+        return {}
+    order = term_order(domain)
+    graph = domain.graph
+    resolve = domain.index.by_id.get
+
+    def shown(term: Term | None) -> tuple[str, str, str] | None:
+        return None if term is None else (term.docname, term.anchor, term.title)
+
+    views: PageViews = {EVERY_PAGE: (order.letters, bool(order.terms), domain.index_page())}
+    for docname, terms in domain.terms.items():
+        previous, following = order.pager(terms)
+        view: tuple[Any, ...] = (shown(previous), shown(following))
+        if len(terms) == 1:
+            key = TermGraph.key_of(terms[0], resolve)
+            rows = frozenset(
+                (other, direction, *shown(graph.nodes[other]))
+                for other, direction in neighbour_keys(graph, key, ordered=False)
+            )
+            view += (key, rows)
+        views[docname] = view
+    return views

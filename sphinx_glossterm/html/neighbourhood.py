@@ -24,8 +24,11 @@ WIDTH, HEIGHT = 640, 300
 LABEL_LENGTH = 26
 
 
-def neighbour_keys(graph: TermGraph, key: str) -> list[tuple[str, str]]:
-    """``(neighbour key, direction)`` with direction ``out``, ``in`` or ``both``, in order."""
+def neighbour_keys(graph: TermGraph, key: str, ordered: bool = True) -> list[tuple[str, str]]:
+    """``(neighbour key, direction)`` with direction ``out``, ``in`` or ``both``, in order.
+
+    ``ordered=False`` skips the dictionary order (for a set of them).
+    """
     outgoing = {edge.target for edge in graph.outgoing.get(key, [])}
     incoming = {edge.source for edge in graph.incoming.get(key, [])}
     rows = []
@@ -38,7 +41,8 @@ def neighbour_keys(graph: TermGraph, key: str) -> list[tuple[str, str]]:
             else ("out" if other in outgoing else "in")
         )
         rows.append((other, direction))
-    rows.sort(key=lambda row: (sort_key(graph.nodes[row[0]].title), row[0]))
+    if ordered:
+        rows.sort(key=lambda row: (sort_key(graph.nodes[row[0]].title), row[0]))
     return rows
 
 

@@ -38,6 +38,7 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", includes.exclude_gathered_files)
     app.connect("env-get-outdated", includes.outdated_hosts)
     app.connect("env-get-outdated", incremental.remember_entries)
+    app.connect("env-get-outdated", incremental.remove_pages_of_removed_documents)
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-updated", std_terms.register_std_terms)
     app.connect("env-check-consistency", run_checks)

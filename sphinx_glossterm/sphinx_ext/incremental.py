@@ -1,14 +1,41 @@
-"""Rewrite every page that shows something of an entry that changed.
+"""Incremental builds equal clean builds: every page that shows a changed thing is rewritten.
 
-A page shows other entries' titles and taglines (link tooltips, the index),
-whether a link resolves at all, and which entries link to its own ("Referenced
-by").  Sphinx re-reads only the files that changed; this compares both before
-and after reading and returns the pages whose output changes, and only those.
+Sphinx re-reads only the files that changed and rewrites only those (and the
+pages whose toctree includes them).  But a glossary page shows much of other
+entries: their titles and taglines (link texts and tooltips, the A–Z index),
+whether a link resolves at all, which entries link to its own ("Referenced
+by"), and with the glossterm theme its neighbours in dictionary order (pager),
+its graph neighbourhood, and the letters of the index (on every page).
+
+Each such dependency is declared here, as data compared before and after
+reading, never by rewriting everything:
+
+* ``env-get-outdated`` (:func:`remember_entries`) notes, before anything is
+  re-read, what every entry shows of itself (:func:`shown_entries`), the
+  records, the index and graph, and every declared *page view*;
+* ``env-get-updated`` (:func:`pages_showing_changed_entries`) compares after
+  reading and returns the pages whose output changes, and only those: pages
+  linking to a changed or vanished target, pages whose backlinks differ, the
+  A–Z index pages, and pages whose view differs.
+
+A *page view* (:func:`declare_view`) is a function of the application and the
+domain giving, per docname, plain data of what that page shows of the rest of
+the glossary (:data:`EVERY_PAGE` for what every page shows).  The stages that
+show something declare their view: :mod:`sphinx_glossterm.html.navigation`
+(pager, letters, neighbourhood), :mod:`sphinx_glossterm.exports` (JSON-LD), and
+Sphinx's own previous/next/parent links (:func:`sphinx_relations`), which
+Sphinx itself does not rewrite when a neighbour's title changes.
+
+Also here: the pages and source copies of removed documents are deleted from
+an HTML site (:func:`remove_pages_of_removed_documents`), so an incremental
+build leaves no file a clean build would not write.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -20,6 +47,70 @@ from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
 
 Shown = tuple[Any, ...]
+PageViews = dict[str, Hashable]
+View = Callable[[Sphinx, GlosstermDomain], PageViews]
+
+EVERY_PAGE = ""
+"""The key of a page view under which it gives what every page shows (no docname is empty)."""
+
+_views: dict[str, View] = {}
+
+
+def declare_view(name: str, view: View) -> None:
+    """Declare what pages show of the glossary: ``view(app, domain)`` → ``{docname: data}``.
+
+    The data must be plain and comparable (tuples, strings, frozensets); a page
+    missing from the result shows nothing of that kind.  When a page's data
+    differs before and after reading, the page is rewritten; when the
+    :data:`EVERY_PAGE` data differs, every page is.  Declaring a name again
+    replaces the view (every application registers the same ones).
+    """
+    _views[name] = view
+
+
+def page_views(app: Sphinx, domain: GlosstermDomain) -> dict[str, PageViews]:
+    """Every declared view of the project as it is now."""
+    return {name: view(app, domain) for name, view in sorted(_views.items())}
+
+
+def pages_with_changed_views(
+    before: dict[str, PageViews], after: dict[str, PageViews], all_docs: set[str]
+) -> set[str]:
+    """The pages whose view differs after reading (all of them for an every-page change)."""
+    pages: set[str] = set()
+    for name in before.keys() | after.keys():
+        old, new = before.get(name, {}), after.get(name, {})
+        if old.get(EVERY_PAGE) != new.get(EVERY_PAGE):
+            return set(all_docs)
+        pages.update(doc for doc in old.keys() | new.keys() if old.get(doc) != new.get(doc))
+    pages.discard(EVERY_PAGE)
+    return pages
+
+
+def sphinx_relations(app: Sphinx, domain: GlosstermDomain) -> PageViews:
+    """Sphinx's parent, previous and next page of each page, with their titles (HTML only).
+
+    Themes show them (``<link rel="prev">``, the rellinks bar, breadcrumbs);
+    Sphinx rewrites a page when it is re-read, not when a neighbour's title
+    changes or a new page comes between.
+    """
+    if app.builder.format != "html":
+        return {}
+    env = domain.env
+
+    def shown(docname: str | None) -> tuple[str, str] | None:
+        if docname is None:
+            return None
+        title = env.titles.get(docname)
+        return docname, title.astext() if title is not None else ""
+
+    return {
+        docname: tuple(shown(related) for related in relations)
+        for docname, relations in env.collect_relations().items()
+    }
+
+
+declare_view("sphinx-relations", sphinx_relations)
 
 
 def shown_entries(domain: GlosstermDomain) -> dict[str, Shown]:
@@ -30,6 +121,8 @@ def shown_entries(domain: GlosstermDomain) -> dict[str, Shown]:
     }
     for written, (docname, title, anchor) in domain.index.anchors.items():
         shown.setdefault(written, (docname, anchor, title))
+    # ``#Index`` links go to the first page holding the A–Z index, else genindex.
+    shown.setdefault(domain.env.config.glossterm_index_id, ("index", domain.index_page()))
     return shown
 
 
@@ -42,6 +135,7 @@ class Before:
     index: TermIndex
     graph: TermGraph
     shown: dict[str, Shown]
+    views: dict[str, PageViews]
 
 
 def reread_terms(before: dict[str, list[Term]], after: dict[str, list[Term]]) -> list[Term]:
@@ -105,7 +199,11 @@ def remember_entries(
     """``env-get-outdated``: note what every entry shows before anything is re-read."""
     domain = glossterm_domain(env)
     domain.shown_before = Before(
-        dict(domain.terms), domain.index, domain.graph, shown_entries(domain)
+        dict(domain.terms),
+        domain.index,
+        domain.graph,
+        shown_entries(domain),
+        page_views(app, domain),
     )
     return []
 
@@ -133,4 +231,35 @@ def pages_showing_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[st
             pages.add(docname)
     if app.config.glossterm_backlinks:
         pages |= pages_with_changed_backlinks(before, domain)
+    pages |= pages_with_changed_views(before.views, page_views(app, domain), env.found_docs)
     return sorted(pages & env.found_docs)
+
+
+def remove_pages_of_removed_documents(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: delete the HTML page and source copy of each removed document.
+
+    Sphinx leaves them in the output, so a deleted entry stays reachable by its
+    address (and in a published site) although no page links to it any more.
+    Only HTML sites of one page per document (``html``, ``dirhtml``) have them.
+    """
+    builder = app.builder
+    if builder.format != "html" or not hasattr(builder, "get_outfilename") or not removed:
+        return []
+    if builder.name == "singlehtml" or builder.name.startswith("epub"):
+        return []
+    outdir = Path(builder.outdir)
+    suffixes = [*app.config.source_suffix] if app.config.source_suffix else []
+    link_suffix = app.config.html_sourcelink_suffix
+    for docname in sorted(removed):
+        candidates = [Path(builder.get_outfilename(docname))]
+        # As the builder names the copy: the source suffix, then the link suffix unless equal.
+        candidates += [
+            outdir / "_sources" / f"{docname}{suffix}{'' if suffix == link_suffix else link_suffix}"
+            for suffix in suffixes
+        ]
+        for path in candidates:
+            if path.is_file() and outdir in path.parents:
+                path.unlink()
+    return []
