@@ -126,9 +126,9 @@ def check(argv: Sequence[str]) -> int:
     parser = check_parser()
     try:
         args = parser.parse_args(list(argv))
-        overrides = _overrides(parser, args.define)
+        overrides = overrides_of(parser, args.define)
     except SystemExit as exit_:
-        return _exit_code(exit_)
+        return exit_code(exit_)
     srcdir: Path = args.srcdir
     confdir: Path = args.confdir or srcdir
     for name, folder in (("source", srcdir), ("configuration", confdir)):
@@ -186,7 +186,7 @@ def jobs_argument(value: str) -> int:
     return jobs
 
 
-def _overrides(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:
+def overrides_of(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:
     """``-D name=value`` as Sphinx's confoverrides (values as strings, as sphinx-build passes)."""
     overrides: dict[str, Any] = {}
     for item in define:
@@ -197,11 +197,19 @@ def _overrides(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, 
     return overrides
 
 
-def _exit_code(exit_: SystemExit) -> int:
+def exit_code(exit_: SystemExit) -> int:
     return exit_.code if isinstance(exit_.code, int) else EXIT_FAILED if exit_.code else EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check}
+def serve(argv: Sequence[str]) -> int:
+    """``glossterm serve SRCDIR [OUTDIR] ...``: see :mod:`.serve`."""
+    # Imported here: ``glossterm check`` must not pay for the server's imports.
+    from sphinx_glossterm.cli.serve import serve as run_serve
+
+    return run_serve(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,12 +220,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="glossterm",
         description="Tools for glossaries written with sphinx_glossterm.",
-        epilog="Run 'glossterm check --help' for what the check reports.",
+        epilog="Run 'glossterm COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("command", choices=sorted(COMMANDS), help="check: report on a glossary")
+    parser.add_argument(
+        "command",
+        choices=sorted(COMMANDS),
+        help="check: report on a glossary; serve: build, serve and live-reload it",
+    )
     try:
         parser.parse_args(args)
     except SystemExit as exit_:
-        return _exit_code(exit_)
+        return exit_code(exit_)
     return EXIT_FAILED  # unreachable: a known command was dispatched above
