@@ -25,7 +25,7 @@ from sphinx.errors import SphinxError
 
 from sphinx_glossterm import __version__
 from sphinx_glossterm.cli.output import report_json, report_text
-from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, ProjectError, Report
+from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, ProjectError, Report
 
 # --------------------------------------------------------------------------- commands
 
@@ -113,6 +113,18 @@ def check_parser() -> argparse.ArgumentParser:
         help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
     )
     parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the fixes a machine can make safely (see-also order, duplicates and "
+        "symmetry, the case of link targets), say what changed, then report",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes --fix would make as a unified diff, and write nothing "
+        "(exit status 1 if there is something to fix)",
+    )
+    parser.add_argument(
         "-q",
         "--quiet",
         action="store_true",
@@ -137,6 +149,12 @@ def check(argv: Sequence[str]) -> int:
             return EXIT_FAILED
     try:
         report = read(srcdir, confdir, overrides, args.jobs, full=args.full)
+        if args.fix or args.diff:
+            fixed = fix(report, write=not args.diff, quiet=args.format == "json")
+            if args.diff:
+                return EXIT_PROBLEMS if fixed else EXIT_OK
+            if fixed:
+                report = read(srcdir, confdir, overrides, args.jobs, full=args.full)
     except ProjectError as error:
         print(f"glossterm check: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -152,6 +170,23 @@ def check(argv: Sequence[str]) -> int:
     else:
         sys.stdout.write(report_text(report, quiet=args.quiet))
     return report.status
+
+
+def fix(report: Report, write: bool, quiet: bool) -> bool:
+    """Plan the fixes and write them (or print them as a diff); whether there were any."""
+    from sphinx_glossterm.cli.fix import plan_fixes
+
+    assert report.records is not None  # every reader keeps its records
+    outcome = plan_fixes(report.records)
+    if write:
+        outcome.write()
+    else:
+        sys.stdout.write(outcome.diff())
+    if not quiet or not write:
+        sys.stdout.write(outcome.summary(written=write))
+    else:
+        sys.stderr.write(outcome.summary(written=write))
+    return bool(outcome.files)
 
 
 def read(
