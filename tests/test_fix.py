@@ -250,7 +250,7 @@ def test_line_endings_and_byte_order_mark_are_kept(
     (srcdir / "Beta.md").write_bytes(CRLF_ENTRY.encode("utf-8"))
     (srcdir / "Alpha.md").write_bytes(b"## Alpha {#Alpha .term}\n\nAlpha.\n")
     (srcdir / "Gamma.md").write_bytes(b"## Gamma {#Gamma .term}\n\nGamma.\n")
-    status, out = fix(srcdir, capsys)
+    _status, out = fix(srcdir, capsys)
     assert (srcdir / "Beta.md").read_bytes() == CRLF_FIXED.encode("utf-8")
     assert "fixed: 3 change(s) in 1 file(s)" in out
     assert_second_fix_changes_nothing(srcdir, capsys)
