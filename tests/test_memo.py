@@ -104,8 +104,9 @@ def test_suggestions_are_reused_until_an_entry_is_renamed(
     assert "did you mean #Begriff-1 or" in first.warning.getvalue()
 
     # Another sentence renames nothing: the suggestion comes from the last build.
-    (project / "Begriff-2.md").write_text(
-        (project / "Begriff-2.md").read_text(encoding="utf-8").replace("Beispiel.", "Neu."), "utf-8"
+    # (In the file with the broken link: an incremental build reports that file's findings.)
+    (project / "Begriff-0.md").write_text(
+        (project / "Begriff-0.md").read_text(encoding="utf-8").replace("Beispiel.", "Neu."), "utf-8"
     )
     second = build(project)
     assert asked == ["Begrif-1"]

@@ -26,7 +26,7 @@ from sphinx.errors import SphinxError
 from sphinx_glossterm import __version__
 from sphinx_glossterm.cli.check_cache import default_cache_dir
 from sphinx_glossterm.cli.output import report_json, report_text
-from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, ProjectError, Report
+from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, ProjectError, Report
 
 # --------------------------------------------------------------------------- commands
 
@@ -129,6 +129,18 @@ def check_parser() -> argparse.ArgumentParser:
         "~/.cache/sphinx-glossterm/check)",
     )
     parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the fixes a machine can make safely (see-also order, duplicates and "
+        "symmetry, the case of link targets), say what changed, then report",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes --fix would make as a unified diff, and write nothing "
+        "(exit status 1 if there is something to fix)",
+    )
+    parser.add_argument(
         "-q",
         "--quiet",
         action="store_true",
@@ -142,9 +154,9 @@ def check(argv: Sequence[str]) -> int:
     parser = check_parser()
     try:
         args = parser.parse_args(list(argv))
-        overrides = _overrides(parser, args.define)
+        overrides = overrides_of(parser, args.define)
     except SystemExit as exit_:
-        return _exit_code(exit_)
+        return exit_code(exit_)
     for name, folder in (("source", args.srcdir), ("configuration", args.confdir or args.srcdir)):
         if not folder.is_dir():
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
@@ -155,6 +167,14 @@ def check(argv: Sequence[str]) -> int:
     try:
         cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
         report = read(srcdir, confdir, overrides, args.jobs, full=args.full, cache_dir=cache_dir)
+        if args.fix or args.diff:
+            fixed = fix(report, write=not args.diff, quiet=args.format == "json")
+            if args.diff:
+                return EXIT_PROBLEMS if fixed else EXIT_OK
+            if fixed:
+                report = read(
+                    srcdir, confdir, overrides, args.jobs, full=args.full, cache_dir=cache_dir
+                )
     except ProjectError as error:
         print(f"glossterm check: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -170,6 +190,23 @@ def check(argv: Sequence[str]) -> int:
     else:
         sys.stdout.write(report_text(report, quiet=args.quiet))
     return report.status
+
+
+def fix(report: Report, write: bool, quiet: bool) -> bool:
+    """Plan the fixes and write them (or print them as a diff); whether there were any."""
+    from sphinx_glossterm.cli.fix import plan_fixes
+
+    assert report.records is not None  # every reader keeps its records
+    outcome = plan_fixes(report.records)
+    if write:
+        outcome.write()
+    else:
+        sys.stdout.write(outcome.diff())
+    if not quiet or not write:
+        sys.stdout.write(outcome.summary(written=write))
+    else:
+        sys.stderr.write(outcome.summary(written=write))
+    return bool(outcome.files)
 
 
 def read(
@@ -212,7 +249,7 @@ def jobs_argument(value: str) -> int:
     return jobs
 
 
-def _overrides(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:
+def overrides_of(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:
     """``-D name=value`` as Sphinx's confoverrides (values as strings, as sphinx-build passes)."""
     overrides: dict[str, Any] = {}
     for item in define:
@@ -223,11 +260,19 @@ def _overrides(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, 
     return overrides
 
 
-def _exit_code(exit_: SystemExit) -> int:
+def exit_code(exit_: SystemExit) -> int:
     return exit_.code if isinstance(exit_.code, int) else EXIT_FAILED if exit_.code else EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check}
+def serve(argv: Sequence[str]) -> int:
+    """``glossterm serve SRCDIR [OUTDIR] ...``: see :mod:`.serve`."""
+    # Imported here: ``glossterm check`` must not pay for the server's imports.
+    from sphinx_glossterm.cli.serve import serve as run_serve
+
+    return run_serve(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,12 +283,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="glossterm",
         description="Tools for glossaries written with sphinx_glossterm.",
-        epilog="Run 'glossterm check --help' for what the check reports.",
+        epilog="Run 'glossterm COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("command", choices=sorted(COMMANDS), help="check: report on a glossary")
+    parser.add_argument(
+        "command",
+        choices=sorted(COMMANDS),
+        help="check: report on a glossary; serve: build, serve and live-reload it",
+    )
     try:
         parser.parse_args(args)
     except SystemExit as exit_:
-        return _exit_code(exit_)
+        return exit_code(exit_)
     return EXIT_FAILED  # unreachable: a known command was dispatched above

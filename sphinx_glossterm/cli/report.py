@@ -153,6 +153,8 @@ class Report:
     dead_ends: list[str] = field(default_factory=list)
     components: list[list[str]] = field(default_factory=list)
     hubs: list[tuple[str, int]] = field(default_factory=list)
+    records: ProjectRecords | None = field(default=None, repr=False, compare=False)
+    """What the reader found (``glossterm check --fix`` edits the files from it)."""
 
     @property
     def broken_uses(self) -> int:
@@ -240,6 +242,7 @@ def build_report(
 
     suggest = Suggester(index.terms, records.suggestions)
     report = Report(srcdir=str(records.srcdir), reader=reader, notes=list(notes))
+    report.records = records
     report.pages = records.pages
     report.entries = len(index.terms)
     report.entry_files = len({term.source for term in index.terms})

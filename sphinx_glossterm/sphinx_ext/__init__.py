@@ -23,7 +23,7 @@ def register(app: Sphinx) -> None:
     """The options, the domain, the post-transforms and the build events."""
     from sphinx_glossterm.sphinx_ext import config, includes, incremental, root, std_terms
     from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
-    from sphinx_glossterm.sphinx_ext.checks import run_checks
+    from sphinx_glossterm.sphinx_ext.checks import note_reread, run_checks
     from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
     from sphinx_glossterm.sphinx_ext.index_page import FillGlossaryIndex
     from sphinx_glossterm.sphinx_ext.memo import save_memo
@@ -41,6 +41,7 @@ def register(app: Sphinx) -> None:
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_documents)
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-updated", std_terms.register_std_terms)
+    app.connect("env-before-read-docs", note_reread)
     app.connect("env-check-consistency", run_checks)
     app.connect("missing-reference", unresolved_term_link)
     # Last, after every handler that may have computed something worth keeping.

@@ -66,6 +66,18 @@ class Memo:
         self.changed = True
         return result
 
+    def last(self, name: str) -> Any:
+        """What :meth:`keep` stored under ``name`` in an earlier build, or ``None``."""
+        kept = self.results.get(name)
+        return None if kept is None else kept[1]
+
+    def keep(self, name: str, value: Any) -> None:
+        """Store ``value`` for the next build (plain data), whatever its inputs."""
+        kept = self.results.get(name)
+        if kept is None or kept[1] != value:
+            self.results[name] = ("", value)
+            self.changed = True
+
     def save(self) -> None:
         """Write the results if any was computed in this build."""
         if not self.changed:
