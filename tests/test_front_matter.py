@@ -13,16 +13,8 @@ from pathlib import Path
 from sphinx_glossterm.model.front_matter import detect, front_matter, title_block_fields
 
 from .htmlparts import parse_html
+from .pandoc_repository import snapshot
 from .projects import build, copy_root, warnings_of
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its content, by relative path."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_title_block_fields_with_continuation_lines() -> None:
@@ -99,7 +91,7 @@ def test_title_block_and_licence_open_the_site(tmp_path: Path) -> None:
     licence = (outdir / "02-lizenz.html").read_text(encoding="utf-8")
     assert "CC BY 4.0" in licence
     # The licence page comes first in the toctree, before the entries.
-    assert app.env.toctree_includes["index"] == ["02-lizenz", "Glossar", "Glosse"]
+    assert app.env.toctree_includes["index"] == ["02-lizenz", "Formel", "Glossar", "Glosse"]
     # The hand-made index is no page: its targets without entry are planned.
     assert not (outdir / "01-index.html").exists()
     warnings = warnings_of(app)
@@ -149,5 +141,5 @@ def test_a_doctree_directory_inside_the_source_folder_adds_no_pages(tmp_path: Pa
     srcdir = copy_root("front-matter", tmp_path / "src")
     build(srcdir, builddir=srcdir / "_build")
     app = build(srcdir, builddir=srcdir / "_build")
-    assert sorted(app.env.found_docs) == ["02-lizenz", "Glossar", "Glosse", "index"]
+    assert sorted(app.env.found_docs) == ["02-lizenz", "Formel", "Glossar", "Glosse", "index"]
     assert str(app.env.doc2path("index")).startswith(str(srcdir / "_build" / "doctrees"))

@@ -1,4 +1,4 @@
-"""The ``glossterm`` command: ``glossterm check SRCDIR`` reports on a glossary without building it.
+"""The ``glossterm`` command: ``check`` reports on a glossary, ``init`` sets one up.
 
 ``check`` reads the project's Markdown files without building doctrees
 (:mod:`.check_markdown`), or, with ``--full`` or when the project needs it,
@@ -201,7 +201,14 @@ def _exit_code(exit_: SystemExit) -> int:
     return exit_.code if isinstance(exit_.code, int) else EXIT_FAILED if exit_.code else EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check}
+def init(argv: Sequence[str]) -> int:
+    """``glossterm init [DIR]``: see :mod:`.init`."""
+    from sphinx_glossterm.cli.init import init as run_init
+
+    return run_init(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "init": init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,10 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="glossterm",
         description="Tools for glossaries written with sphinx_glossterm.",
-        epilog="Run 'glossterm check --help' for what the check reports.",
+        epilog="Run 'glossterm check --help' for what the check reports, 'glossterm init "
+        "--help' for what init writes.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("command", choices=sorted(COMMANDS), help="check: report on a glossary")
+    parser.add_argument(
+        "command",
+        choices=sorted(COMMANDS),
+        help="check: report on a glossary; init: make a Pandoc glossary a Sphinx project",
+    )
     try:
         parser.parse_args(args)
     except SystemExit as exit_:

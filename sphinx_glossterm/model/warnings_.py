@@ -82,6 +82,10 @@ class GlosstermWarning(Enum):
     ROOT = "root"
     """A page the build generates (the root page, the licence page) could not be written."""
 
+    MATH = "math"
+    """A ``$...$`` formula cannot be typeset (unbalanced braces, ``\\left`` without ``\\right``);
+    it is shown as text.  In HTML: a formula MathML cannot be made of."""
+
     FRONT_MATTER = "front_matter"
     """A title, licence or index file named in conf.py is not in the source folder."""
 

@@ -26,6 +26,7 @@ from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.entries import heading_attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import pandoc_identifier
+from sphinx_glossterm.reader.pandoc.math import MathRenderMixin
 from sphinx_glossterm.reader.pandoc.table_render import TableRenderMixin
 from sphinx_glossterm.reader.rawhtml.render import RawHtmlRenderMixin
 
@@ -46,7 +47,7 @@ class RenderOptions:
     """``glossterm_raw_html``: what raw HTML in term documents becomes."""
 
 
-class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
+class GlosstermRenderer(MathRenderMixin, RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
     """myst-parser's Sphinx renderer, extended with entries, sections and Pandoc headings."""
 
     def setup_render(self, options: dict[str, Any], env: MutableMapping[str, Any]) -> None:
