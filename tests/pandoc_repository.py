@@ -40,8 +40,18 @@ def make_repository(
         shutil.copyfile(path, sources / path.name)
     inputs = [*FRONT_FILES, *(path.name for path in term_files)]
     subprocess.run(
-        [pandoc, *inputs, "-f", "markdown", "-t", "markdown", "-s", "--shift-heading-level-by=-1"]
-        + ["-o", COMPILED_BOOK],
+        [
+            pandoc,
+            *inputs,
+            "-f",
+            "markdown",
+            "-t",
+            "markdown",
+            "-s",
+            "--shift-heading-level-by=-1",
+            "-o",
+            COMPILED_BOOK,
+        ],
         cwd=sources,
         check=True,
         capture_output=True,

@@ -1,4 +1,4 @@
-"""``glossterm init`` on a repository shaped like a Pandoc glossary author's, and on an empty folder."""
+"""``glossterm init`` on a repository shaped like a Pandoc glossary author's, and on a new one."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_init_writes_its_files_beside_the_sources_and_changes_nothing(
 
     conf = (repository / "src/de/conf.py").read_text(encoding="utf-8")
     namespace: dict = {}
-    exec(compile(conf, "conf.py", "exec"), namespace)  # noqa: S102 - our own output
+    exec(compile(conf, "conf.py", "exec"), namespace)  # our own output
     assert namespace["extensions"] == ["sphinx_glossterm"]
     assert namespace["html_theme"] == "glossterm"
     assert namespace["language"] == "de"
