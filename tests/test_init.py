@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ import yaml
 from sphinx_glossterm.cli.init_files import BUILD_COMMANDS
 from sphinx_glossterm.cli.main import main
 
+from .books import PdfBook, epubcheck, require_tex
 from .conftest import CHECKOUT_DIR
 from .pandoc_repository import COMPILED_BOOK, make_repository, snapshot, term_subset
 from .projects import build
@@ -155,3 +160,80 @@ def test_init_on_an_empty_folder_starts_a_glossary(tmp_path: Path, capsys) -> No
     app = build(folder, builddir=tmp_path / "build")
     assert snapshot(folder) == before
     assert 'id="Glossary"' in (Path(app.outdir) / "Glossary.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.pdf
+def test_published_from_the_written_conf_py(
+    corpus_dir: Path, pandoc_path: str, tmp_path: Path, capsys
+) -> None:
+    """init, then the workflow's own build step: HTML, LaTeX -> PDF and EPUB, each checked."""
+    require_tex("pdflatex")
+    repository = make_repository(
+        corpus_dir, tmp_path / "ki-glossar", pandoc_path, term_subset(corpus_dir, 27)
+    )
+    before = snapshot(repository)
+    run_init(capsys, str(repository))
+    after_init = snapshot(repository)
+    assert {name: after_init[name] for name in before} == before
+
+    workflow = yaml.safe_load((repository / ".github/workflows/glossterm.yml").read_text())
+    job = workflow["jobs"]["build"]
+    step = next(s for s in job["steps"] if s.get("name") == "Build HTML, PDF and EPUB")
+    out = tmp_path / "out"
+    env = {
+        **os.environ,
+        "OUT": str(out),
+        "SLUG": job["env"]["SLUG"],
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "PYTHONPATH": str(CHECKOUT_DIR),
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=repository / step["working-directory"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    # No file written into the repository by any build.
+    assert snapshot(repository) == after_init
+
+    # HTML: the compiled book is no page; title and author open the site; licence; math.
+    html = out / "html"
+    assert not (html / COMPILED_BOOK.replace(".md", ".html")).exists()
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>KI-Glossar und -Tutorial", index)
+    assert re.search(r"<h1>KI-Glossar und -Tutorial", index)
+    assert "Kurt Pfeifle · im März 2025" in index
+    licence = (html / "002-ki-lizenz.html").read_text(encoding="utf-8")
+    assert "CC BY-NC-SA 4.0" in licence
+    learning_rate = (html / "Learning-Rate.html").read_text(encoding="utf-8")
+    assert learning_rate.count("<math ") >= 8
+    assert "$\\eta$" not in learning_rate and "mathjax" not in learning_rate.lower()
+    assert "Dokumentation" not in re.search(r"<title>(.*?)</title>", index).group(1)
+
+    # PDF: A4, title and author on the first page, the licence, the math set as math.
+    pdf = PdfBook(out / "pdf" / f"{job['env']['SLUG']}.pdf")
+    width, height = (float(value) for value in pdf.reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    first_page = pdf.page_texts[0]
+    assert "KI-Glossar und -Tutorial" in first_page and "Kurt Pfeifle" in first_page
+    assert "im März 2025" in first_page
+    assert "CC BY-NC-SA 4.0" in pdf.text()
+    tex = next((out / "pdf").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\(\\eta\\)" in tex and "\\frac{1}{2}" in tex
+
+    # EPUB: metadata, licence page and rights, MathML declared, epubcheck clean.
+    epub_path = next((out / "epub").glob("*.epub"))
+    assert epubcheck(epub_path) == []
+    with zipfile.ZipFile(epub_path) as book:
+        opf = book.read("content.opf").decode("utf-8")
+        assert "<dc:title>KI-Glossar und -Tutorial</dc:title>" in opf
+        assert "<dc:creator>Kurt Pfeifle</dc:creator>" in opf
+        rights = re.search(r"<dc:rights>(.*?)</dc:rights>", opf).group(1)
+        assert "CC BY-NC-SA 4.0" in rights and "Kurt Pfeifle" in rights
+        assert re.search(r'href="Learning-Rate.xhtml"[^>]*properties="mathml"', opf)
+        assert "002-ki-lizenz.xhtml" in book.namelist()
+        assert "<math " in book.read("Learning-Rate.xhtml").decode("utf-8")

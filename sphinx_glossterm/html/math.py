@@ -12,6 +12,8 @@ when no other renderer than MathJax is registered; ``html_math_renderer =
 
 from __future__ import annotations
 
+import re
+from html.entities import html5
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -28,13 +30,26 @@ logger = logging.getLogger(__name__)
 
 RENDERER = "glossterm_mathml"
 MATH_CLASS = "math glossterm-math"
+XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+
+
+def _characters(mathml: str) -> str:
+    # docutils writes HTML entities such as &ApplyFunction;, which XHTML (EPUB) does not know.
+    def character(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in XML_ENTITIES:
+            return match.group(0)
+        return html5.get(f"{name};", match.group(0))
+
+    return _ENTITY.sub(character, mathml)
 
 
 def mathml(translator: HTML5Translator, node: nodes.Element, display: bool) -> str:
     """The formula of ``node`` as MathML; its TeX as text, with a warning, if that fails."""
     tex = node.astext()
     try:
-        return tex2mathml(tex, as_block=display)
+        return _characters(tex2mathml(tex, as_block=display))
     except Exception as error:  # docutils' converter raises many kinds on TeX it cannot read
         logger.warning(
             "TeX math %r could not be made MathML (%s); it is shown as text",
