@@ -7,11 +7,19 @@ root page and no project, author or copyright in conf.py.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
+
+import pytest
 
 from sphinx_glossterm.model.front_matter import detect, front_matter, title_block_fields
 
+from .books import PdfBook, epubcheck, require_tex
+from .conftest import CHECKOUT_DIR, require_tool
 from .htmlparts import parse_html
 from .pandoc_repository import snapshot
 from .projects import build, copy_root, warnings_of
@@ -143,3 +151,56 @@ def test_a_doctree_directory_inside_the_source_folder_adds_no_pages(tmp_path: Pa
     app = build(srcdir, builddir=srcdir / "_build")
     assert sorted(app.env.found_docs) == ["02-lizenz", "Formel", "Glossar", "Glosse", "index"]
     assert str(app.env.doc2path("index")).startswith(str(srcdir / "_build" / "doctrees"))
+
+
+@pytest.mark.pdf
+def test_make_latexpdf_as_documented_gives_an_a4_book_with_front_matter(tmp_path: Path) -> None:
+    # docs/print.md: `sphinx-build -M latexpdf . _build` runs Sphinx, then the Makefile's latexmk.
+    require_tex("pdflatex")
+    require_tool("make")
+    srcdir = copy_root("front-matter", tmp_path / "src")
+    build_dir = tmp_path / "_build"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(srcdir), str(build_dir), "-q"],
+        env={**os.environ, "PYTHONPATH": str(CHECKOUT_DIR)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    pdfs = list((build_dir / "latex").glob("*.pdf"))
+    assert len(pdfs) == 1
+    book = PdfBook(pdfs[0])
+    width, height = (float(value) for value in book.reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    first_page = book.page_texts[0]
+    for text in ("Glossar der Glossen", "Erika Musterfrau", "im Mai 2026"):
+        assert text in first_page
+    assert "CC BY 4.0" in book.text()
+
+
+@pytest.mark.pdf
+def test_minimal_conf_py_gives_a_valid_epub(tmp_path: Path) -> None:
+    # No author, copyright, version or front matter: Sphinx alone writes an empty
+    # dc:rights and an empty meta element, which epubcheck rejects.
+    srcdir = copy_root("front-matter", tmp_path / "src")
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_glossterm"]\n', encoding="utf-8")
+    app = build(
+        srcdir,
+        "epub",
+        builddir=tmp_path / "build",
+        confoverrides={
+            "glossterm_title_file": "",
+            "glossterm_license_file": "",
+            "glossterm_index_file": "",
+        },
+    )
+    assert (app.config.copyright, app.config.version) == ("", "")
+    epub_path = next(Path(app.outdir).glob("*.epub"))
+    assert epubcheck(epub_path) == []
+    with zipfile.ZipFile(epub_path) as book:
+        opf = book.read("content.opf").decode("utf-8")
+    assert "<dc:rights>" not in opf and 'property="ibooks:version"' not in opf
+    assert re.search(r'href="Formel.xhtml"[^>]*properties="mathml"', opf)
+    assert not re.search(r'href="Glossar.xhtml"[^>]*properties="mathml"', opf)

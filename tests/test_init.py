@@ -169,7 +169,7 @@ def test_published_from_the_written_conf_py(
     """init, then the workflow's own build step: HTML, LaTeX -> PDF and EPUB, each checked."""
     require_tex("pdflatex")
     repository = make_repository(
-        corpus_dir, tmp_path / "ki-glossar", pandoc_path, term_subset(corpus_dir, 27)
+        corpus_dir, tmp_path / "ki-glossar", pandoc_path, term_subset(corpus_dir, 12)
     )
     before = snapshot(repository)
     run_init(capsys, str(repository))

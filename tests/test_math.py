@@ -72,6 +72,9 @@ def test_math_is_mathml_in_html_and_math_in_latex(tmp_path: Path) -> None:
     page = (Path(html.outdir) / "Formel.html").read_text(encoding="utf-8")
     assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML"') == 3
     assert page.count('display="block"') == 2
+    # $$...$$ inside a paragraph is a span there (XHTML allows no div in a p).
+    assert page.count('<div class="math glossterm-math"') == 1
+    assert page.count('<span class="math glossterm-math"') == 2
     assert "<mfrac>" in page
     # Characters, not HTML entities, which XHTML (EPUB) does not know.
     assert "<mo>\u2061</mo>" in page and "&ApplyFunction;" not in page

@@ -69,9 +69,16 @@ def visit_math(translator: HTML5Translator, node: nodes.math) -> None:
 
 
 def visit_math_block(translator: HTML5Translator, node: nodes.math_block) -> None:
-    """Display math: ``<div class="math"><math display="block">…</math></div>``."""
-    translator.body.append(translator.starttag(node, "div", CLASS=MATH_CLASS))
-    translator.body.append(mathml(translator, node, display=True) + "</div>\n")
+    """Display math: ``<div class="math"><math display="block">…</math></div>``.
+
+    Pandoc's ``$$...$$`` may stand inside a paragraph, where XHTML allows no
+    ``div``: there it is a ``span``, its math still set as a block.
+    """
+    tag = "span" if isinstance(node.parent, nodes.TextElement) else "div"
+    translator.body.append(translator.starttag(node, tag, "", CLASS=MATH_CLASS))
+    translator.body.append(mathml(translator, node, display=True) + f"</{tag}>")
+    if tag == "div":
+        translator.body.append("\n")
     raise nodes.SkipNode
 
 
