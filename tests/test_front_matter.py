@@ -204,3 +204,20 @@ def test_minimal_conf_py_gives_a_valid_epub(tmp_path: Path) -> None:
     assert "<dc:rights>" not in opf and 'property="ibooks:version"' not in opf
     assert re.search(r'href="Formel.xhtml"[^>]*properties="mathml"', opf)
     assert not re.search(r'href="Glossar.xhtml"[^>]*properties="mathml"', opf)
+
+
+def test_a_project_with_its_own_root_gets_no_unlisted_licence_page(tmp_path: Path) -> None:
+    srcdir = copy_root("front-matter", tmp_path / "src")
+    (srcdir / "index.md").write_text(
+        "# Eigene Startseite\n\n```{toctree}\n:glob:\n\n*\n```\n", encoding="utf-8"
+    )
+    detected = build(srcdir, builddir=tmp_path / "detected")
+    assert "02-lizenz" not in detected.env.found_docs
+    assert detected.config.copyright == "2026 Erika Musterfrau"  # still read
+    assert [w for w in warnings_of(detected) if "toctree" in w] == []
+    named = build(
+        srcdir,
+        builddir=tmp_path / "named",
+        confoverrides={"glossterm_license_file": "02-lizenz.txt"},
+    )
+    assert "02-lizenz" in named.env.found_docs

@@ -20,7 +20,7 @@ from sphinx.project import Project
 from sphinx.util import logging
 
 from sphinx_glossterm.model import words
-from sphinx_glossterm.model.front_matter import FrontMatter, front_matter
+from sphinx_glossterm.model.front_matter import AUTO, FrontMatter, front_matter
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
 
 if TYPE_CHECKING:
@@ -102,10 +102,14 @@ def generated_pages(app: Sphinx, config: Config) -> dict[str, str]:
     pages: dict[str, str] = {}
     srcdir = Path(app.srcdir)
     front = front_matter(srcdir, config)
-    if front.license_doc and front.license_file:
-        pages[front.license_doc] = front.license_page()
     root = config.root_doc
-    if config.glossterm_generate_root and not any(srcdir.glob(f"{root}.*")):
+    generate_root = config.glossterm_generate_root and not any(srcdir.glob(f"{root}.*"))
+    # A detected licence is a page only where the generated root lists it; one named in
+    # conf.py is a page anyway (the project's own root page lists it in its toctree).
+    named = config.glossterm_license_file != AUTO
+    if front.license_doc and (generate_root or named):
+        pages[front.license_doc] = front.license_page()
+    if generate_root:
         project = config.project if config.project != DEFAULT_PROJECT else ""
         title = project or words.strings(config.language)["glossary"]
         pages[root] = root_text(title, front)
