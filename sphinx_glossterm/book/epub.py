@@ -16,12 +16,20 @@ such a book invalid, and are mended here:
   later name in sorted order is written as ``xAI-2.xhtml``, and every link
   to it says so.
 
-The last two need the builder itself: :class:`GlosstermEpub3Builder` is
+- a conf.py without ``copyright`` or ``version``: Sphinx writes an empty
+  ``dc:rights`` and an empty ``meta``, which epubcheck rejects.  The package
+  document is written from our copy of Sphinx's template
+  (``epub_templates/content.opf.jinja``), which leaves empty metadata out,
+  and declares the pages that hold MathML (:mod:`sphinx_glossterm.html.math`),
+  as EPUB 3 requires.
+
+The last three need the builder itself: :class:`GlosstermEpub3Builder` is
 Sphinx's ``epub`` builder with the page names mended, registered in its place.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -31,6 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+TEMPLATES = Path(__file__).parent / "epub_templates"
 TABS_CLASS = "glossterm-epub-tabs"
 TAB_CLASS = "glossterm-epub-tab"
 DROPDOWN_CLASS = "glossterm-epub-dropdown"
@@ -102,6 +111,26 @@ class GlosstermEpub3Builder(Epub3Builder):
 
     _output_names: dict[str, str] | None = None
 
+    def build_content(self) -> None:
+        """``content.opf`` from our template: Sphinx's, without empty metadata elements."""
+        sphinx_templates = self.template_dir
+        self.template_dir = type(sphinx_templates)(TEMPLATES)
+        try:
+            super().build_content()
+        finally:
+            self.template_dir = sphinx_templates
+
+    def content_metadata(self) -> dict[str, Any]:
+        """Sphinx's metadata, and the manifest names of the pages holding math (as MathML)."""
+        metadata = super().content_metadata()
+        # Sphinx 9 no longer notes which documents hold math: read it off their doctrees.
+        metadata["mathml_files"] = {
+            html.escape(quote(self.output_name(docname) + self.out_suffix))
+            for docname in sorted(self.env.all_docs)
+            if _has_math(self.env.get_doctree(docname))
+        }
+        return metadata
+
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         """The page's URI under the name it is written to, non-ASCII letters as they are.
 
@@ -122,6 +151,12 @@ class GlosstermEpub3Builder(Epub3Builder):
         if self._output_names is None:
             self._output_names = case_unique_names(sorted(self.env.found_docs))
         return self._output_names.get(docname, docname)
+
+
+def _has_math(doctree: nodes.document) -> bool:
+    return any(
+        True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))
+    )
 
 
 def case_unique_names(docnames: list[str]) -> dict[str, str]:

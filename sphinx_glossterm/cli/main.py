@@ -1,4 +1,4 @@
-"""The ``glossterm`` command: ``glossterm check SRCDIR`` reports on a glossary without building it.
+"""The ``glossterm`` command: ``check`` reports on a glossary, ``init`` sets one up.
 
 ``check`` reads the project's Markdown files without building doctrees
 (:mod:`.check_markdown`), or, with ``--full`` or when the project needs it,
@@ -272,7 +272,18 @@ def serve(argv: Sequence[str]) -> int:
     return run_serve(argv)
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"check": check, "serve": serve}
+def init(argv: Sequence[str]) -> int:
+    """``glossterm init [DIR]``: see :mod:`.init`."""
+    from sphinx_glossterm.cli.init import init as run_init
+
+    return run_init(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": check,
+    "init": init,
+    "serve": serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,7 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "command",
         choices=sorted(COMMANDS),
-        help="check: report on a glossary; serve: build, serve and live-reload it",
+        help="check: report on a glossary; init: make a Pandoc glossary a Sphinx project; "
+        "serve: build, serve and live-reload it",
     )
     try:
         parser.parse_args(args)

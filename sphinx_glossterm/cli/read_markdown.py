@@ -36,6 +36,7 @@ from sphinx_glossterm.cli.report import (
     no_root_note,
 )
 from sphinx_glossterm.model import options as glossterm_config
+from sphinx_glossterm.model.front_matter import apply_to_config, front_matter
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.suggest import names_of
 from sphinx_glossterm.model.term_index import TermIndex
@@ -76,6 +77,8 @@ def read_markdown(
     rejected = glossterm_config.config_problems(config)
     for name, _reason in rejected:
         config[name] = glossterm_config.default_of(name)
+    # As the extension's front-matter handler: planned terms from the hand-made index.
+    apply_to_config(front_matter(srcdir, config), config)
     extensions = list(config.extensions)
     if EXTENSION not in extensions:
         raise ProjectError(NOT_LOADED)

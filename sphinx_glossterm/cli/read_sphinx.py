@@ -40,7 +40,7 @@ class RootStandIn:
     """``env-get-outdated``: lets a project without a root document be read as is.
 
     A project that is only a folder of term files has no root document; in a
-    real build sphinx_glossterm writes one (``glossterm_generate_root``), which
+    real build sphinx_glossterm generates one (``glossterm_generate_root``), which
     ``check`` must not do.  Sphinx refuses to finish reading without the root
     document ("unable to load the master document"), raised in
     ``Builder.read()`` before ``env-updated`` and the consistency checks run,
@@ -97,11 +97,17 @@ def read_project(
 ) -> Report:
     """Read the project with the ``dummy`` builder and return the report.
 
-    Output and doctrees go to a temporary directory, and no root document is
-    generated, so nothing is written into the project.  ``notes`` open the
+    Output and doctrees go to a temporary directory, and neither a root document
+    nor a licence page is generated: the Markdown reader reads the project's own
+    documents only, and both readers must agree.  ``notes`` open the
     report's notes (why this reader was used, when it was not asked for).
     """
-    overrides = {**overrides, "glossterm_generate_root": False, "show_warning_types": True}
+    overrides = {
+        **overrides,
+        "glossterm_generate_root": False,
+        "glossterm_license_file": "",
+        "show_warning_types": True,
+    }
     warning = StringIO()
     stand_in = RootStandIn()
     writes_bytecode = sys.dont_write_bytecode

@@ -62,7 +62,7 @@ NOT_LOADED = "the project does not load sphinx_glossterm (add it to extensions i
 def no_root_note(root: str) -> str:
     """The report's note for a project without a root document, whichever reader read it."""
     return (
-        f"the project has no root document {root!r}: sphinx-build writes one "
+        f"the project has no root document {root!r}: sphinx-build generates one "
         "(glossterm_generate_root) or fails; toctree membership was not checked"
     )
 

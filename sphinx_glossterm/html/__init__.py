@@ -1,4 +1,4 @@
-"""HTML: the glossterm theme, term previews, navigation, the graph page, the search index.
+"""HTML: the glossterm theme, term previews, navigation, the graph page, the search index, math.
 
 Previews, meta descriptions and the search index serve every HTML theme; the
 letter bar, pager, neighbourhood graph and graph page are the glossterm theme's
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def register(app: Sphinx) -> None:
     """The theme, its assets and the page and build hooks of HTML builders."""
+    from sphinx_glossterm.html import math
     from sphinx_glossterm.html.graph_page import collect_graph_page, write_graph_data
     from sphinx_glossterm.html.meta import add_description
     from sphinx_glossterm.html.navigation import add_navigation, navigation_view
@@ -26,6 +27,7 @@ def register(app: Sphinx) -> None:
     app.add_html_theme("glossterm", str(THEME_DIR))
     # What pages show of other entries, so that edits rewrite them (sphinx_ext.incremental).
     declare_view("navigation", navigation_view)
+    math.register(app)
     # Before the exports' JSON-LD: the description comes first in the page's head.
     app.connect("html-page-context", add_description, priority=490)
     app.connect("builder-inited", add_static_path)

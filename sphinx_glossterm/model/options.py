@@ -90,6 +90,37 @@ OPTIONS: tuple[Option, ...] = (
         (bool,),
         "Write a minimal root document when the project has none.",
     ),
+    # Front matter of a Pandoc book: see docs/coming-from-pandoc.md.
+    Option(
+        "glossterm_title_file",
+        "auto",
+        (str,),
+        "A Pandoc title block file (% Title / % Author / % Date), relative to the source "
+        "folder, giving project, author, date and copyright where conf.py does not; 'auto' "
+        "finds a .txt file starting with '%', '' means none.",
+    ),
+    Option(
+        "glossterm_license_file",
+        "auto",
+        (str,),
+        "A licence file, relative to the source folder, shown as a page of every output and "
+        "as the EPUB's rights; 'auto' finds a .txt file named like licence/Lizenz/copying, "
+        "'' means none.",
+    ),
+    Option(
+        "glossterm_index_file",
+        "auto",
+        (str,),
+        "The hand-made index of a Pandoc book (headings with class .index), relative to the "
+        "source folder; the generated A-Z replaces it. 'auto' finds it, '' means none.",
+    ),
+    Option(
+        "glossterm_index_planned",
+        True,
+        (bool,),
+        "Count the targets of the hand-made index (glossterm_index_file) that have no entry "
+        "as planned terms (see glossterm_planned), not as broken links.",
+    ),
     Option(
         "glossterm_planned",
         [],

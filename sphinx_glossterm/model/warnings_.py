@@ -80,7 +80,14 @@ class GlosstermWarning(Enum):
     """A ``glossterm_*`` configuration value has the wrong shape."""
 
     ROOT = "root"
-    """The project has no root document, and the generated one could not be written."""
+    """A page the build generates (the root page, the licence page) could not be written."""
+
+    MATH = "math"
+    """A ``$...$`` formula cannot be typeset (unbalanced braces, ``\\left`` without ``\\right``);
+    it is shown as text.  In HTML: a formula MathML cannot be made of."""
+
+    FRONT_MATTER = "front_matter"
+    """A title, licence or index file named in conf.py is not in the source folder."""
 
     @property
     def subtype(self) -> str:

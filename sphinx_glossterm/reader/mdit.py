@@ -21,6 +21,7 @@ from sphinx_glossterm.reader.nesting_rule import nesting_plugin
 from sphinx_glossterm.reader.pandoc.entries import entries_plugin
 from sphinx_glossterm.reader.pandoc.grid_table_rule import grid_table_plugin
 from sphinx_glossterm.reader.pandoc.heading_attrs import heading_attrs_plugin
+from sphinx_glossterm.reader.pandoc.math import pandoc_math_plugin
 from sphinx_glossterm.reader.pandoc.paragraphs import pandoc_paragraphs_plugin
 from sphinx_glossterm.reader.pandoc.table_captions import table_captions_plugin
 from sphinx_glossterm.reader.pandoc.title_block import title_block_plugin
@@ -36,6 +37,7 @@ def add_pandoc_plugins(md: MarkdownIt, options: EntryRuleOptions) -> MarkdownIt:
         .use(grid_table_plugin)
         .use(table_captions_plugin)
         .use(entries_plugin, options)
+        .use(pandoc_math_plugin)
     )
 
 

@@ -18,12 +18,15 @@ from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.entries import heading_attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import pandoc_identifier
+from sphinx_glossterm.reader.pandoc.math import MathRenderMixin
 from sphinx_glossterm.reader.pandoc.table_render import TableRenderMixin
 from sphinx_glossterm.reader.rawhtml.render import RawHtmlRenderMixin
 from sphinx_glossterm.reader.render_base import GlosstermRendererBase
 
 
-class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, GlosstermRendererBase):
+class GlosstermRenderer(
+    MathRenderMixin, RawHtmlRenderMixin, TableRenderMixin, GlosstermRendererBase
+):
     """myst-parser's Sphinx renderer, extended with entries, sections and Pandoc headings."""
 
     # -- headings ---------------------------------------------------------------

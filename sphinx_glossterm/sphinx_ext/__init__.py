@@ -7,7 +7,8 @@
   post-transforms that resolve links, add "Referenced by" lists and fill the A–Z;
 - :mod:`.checks` reports :mod:`sphinx_glossterm.model.checks` as warnings;
 - :mod:`.incremental`, :mod:`.includes` and :mod:`.memo` keep rebuilds right and cheap;
-- :mod:`.root` writes a root page for a folder of term files, :mod:`.std_terms`
+- :mod:`.front_matter` reads a Pandoc book's title, licence and index files into the
+  configuration, :mod:`.root` generates a root page (outside the source folder), :mod:`.std_terms`
   makes entries ``std:term`` objects.
 """
 
@@ -21,7 +22,14 @@ if TYPE_CHECKING:
 
 def register(app: Sphinx) -> None:
     """The options, the domain, the post-transforms and the build events."""
-    from sphinx_glossterm.sphinx_ext import config, includes, incremental, root, std_terms
+    from sphinx_glossterm.sphinx_ext import (
+        config,
+        front_matter,
+        includes,
+        incremental,
+        root,
+        std_terms,
+    )
     from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
     from sphinx_glossterm.sphinx_ext.checks import note_reread, run_checks
     from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
@@ -34,7 +42,8 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
     app.add_post_transform(FillGlossaryIndex)
-    app.connect("config-inited", root.generate_root)
+    app.connect("config-inited", front_matter.read_front_matter)
+    app.connect("builder-inited", root.install_generated_pages)
     app.connect("config-inited", includes.exclude_gathered_files)
     app.connect("env-get-outdated", includes.outdated_hosts)
     app.connect("env-get-outdated", incremental.remember_entries)

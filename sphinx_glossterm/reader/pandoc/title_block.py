@@ -1,7 +1,9 @@
 """Pandoc's title block: up to three ``%`` lines (title, authors, date) opening a file.
 
 MyST reads ``% text`` as a comment, so this block rule must come before MyST's
-comment rule, and it only matches at the very first line of a document.
+comment rule, and it only matches at the very first line of a document.  The
+fields are read by :func:`sphinx_glossterm.model.front_matter.title_block_fields`,
+which also reads a project's title file for the build.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from sphinx_glossterm.model.front_matter import title_block_fields
+
 TITLE_BLOCK = "pandoc_title_block"
-_FIELDS = ("title", "author", "date")
 
 
 def title_block_plugin(md: MarkdownIt) -> None:
@@ -26,27 +29,14 @@ def _title_block_rule(state: StateBlock, start_line: int, end_line: int, silent:
         return False
     if silent:
         return True
-    fields: list[list[str]] = []
-    line = start_line
-    while line < end_line and len(fields) < len(_FIELDS):
-        text = _line(state, line)
-        if text.startswith("%"):
-            fields.append([text[1:].strip()])
-        elif text[:1] in (" ", "\t") and text.strip() and fields:
-            # Pandoc continues a field on lines that start with a space.
-            fields[-1].append(text.strip())
-        else:
-            break
-        line += 1
+    fields, used = title_block_fields([_line(state, line) for line in range(start_line, end_line)])
     token = state.push(TITLE_BLOCK, "", 0)
-    token.map = [start_line, line]
-    token.meta = {
-        name: " ".join(part for part in parts if part)
-        for name, parts in zip(_FIELDS, fields, strict=False)
-    }
-    state.line = line
+    token.map = [start_line, start_line + used]
+    token.meta = fields
+    state.line = start_line + used
     return True
 
 
 def _line(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    # Untrimmed: an indented line continues the field above it.
+    return state.src[state.bMarks[line] : state.eMarks[line]]
