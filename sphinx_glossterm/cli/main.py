@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,6 +23,14 @@ from typing import Any
 from sphinx.errors import SphinxError
 
 from sphinx_glossterm import __version__
+from sphinx_glossterm.cli.arguments import (
+    add_confdir_argument,
+    add_define_argument,
+    add_source_argument,
+    exit_code,
+    jobs_argument,
+    overrides_of,
+)
 from sphinx_glossterm.cli.check_cache import default_cache_dir
 from sphinx_glossterm.cli.output import report_json, report_text
 from sphinx_glossterm.cli.report import EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS, ProjectError, Report
@@ -75,30 +82,15 @@ def check_parser() -> argparse.ArgumentParser:
         epilog=CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("srcdir", type=Path, help="the source directory of the project")
-    parser.add_argument(
-        "-c",
-        "--conf-dir",
-        dest="confdir",
-        type=Path,
-        metavar="CONFDIR",
-        help="the directory holding conf.py (default: SRCDIR)",
-    )
+    add_source_argument(parser)
+    add_confdir_argument(parser)
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="print the report as text (default) or as one JSON object",
     )
-    parser.add_argument(
-        "-D",
-        "--define",
-        dest="define",
-        action="append",
-        default=[],
-        metavar="name=value",
-        help="override a conf.py setting, as with sphinx-build -D (repeatable)",
-    )
+    add_define_argument(parser)
     parser.add_argument(
         "--full",
         action="store_true",
@@ -234,34 +226,6 @@ def read(
     from sphinx_glossterm.cli.read_sphinx import read_project
 
     return read_project(srcdir, confdir, overrides, jobs or 1, notes)
-
-
-def jobs_argument(value: str) -> int:
-    """``-j N`` or ``-j auto`` (one process per CPU), as ``sphinx-build -j``."""
-    if value == "auto":
-        return os.cpu_count() or 1
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid number of jobs: {value!r}") from None
-    if jobs <= 0:
-        raise argparse.ArgumentTypeError("job number should be a positive number")
-    return jobs
-
-
-def overrides_of(parser: argparse.ArgumentParser, define: list[str]) -> dict[str, Any]:
-    """``-D name=value`` as Sphinx's confoverrides (values as strings, as sphinx-build passes)."""
-    overrides: dict[str, Any] = {}
-    for item in define:
-        name, equals, value = item.partition("=")
-        if not equals or not name:
-            parser.error(f"-D takes name=value, not {item!r}")
-        overrides[name] = value
-    return overrides
-
-
-def exit_code(exit_: SystemExit) -> int:
-    return exit_.code if isinstance(exit_.code, int) else EXIT_FAILED if exit_.code else EXIT_OK
 
 
 def serve(argv: Sequence[str]) -> int:

@@ -26,6 +26,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_glossterm.cli.arguments import (
+    add_confdir_argument,
+    add_define_argument,
+    add_source_argument,
+)
 from sphinx_glossterm.cli.serve_http import SiteState, site_server
 
 if TYPE_CHECKING:
@@ -57,7 +62,7 @@ def serve_parser() -> argparse.ArgumentParser:
         description=SERVE_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("srcdir", type=Path, help="the source directory of the project")
+    add_source_argument(parser)
     parser.add_argument(
         "outdir",
         type=Path,
@@ -65,14 +70,7 @@ def serve_parser() -> argparse.ArgumentParser:
         help="where the HTML is written (default: a folder for this project under the "
         "user's cache folder, e.g. ~/.cache/sphinx-glossterm/serve/NAME-HASH)",
     )
-    parser.add_argument(
-        "-c",
-        "--conf-dir",
-        dest="confdir",
-        type=Path,
-        metavar="CONFDIR",
-        help="the directory holding conf.py (default: SRCDIR)",
-    )
+    add_confdir_argument(parser)
     parser.add_argument(
         "--port",
         type=int,
@@ -84,15 +82,7 @@ def serve_parser() -> argparse.ArgumentParser:
         default=DEFAULT_HOST,
         help=f"the address to serve on (default: {DEFAULT_HOST}, this machine only)",
     )
-    parser.add_argument(
-        "-D",
-        "--define",
-        dest="define",
-        action="append",
-        default=[],
-        metavar="name=value",
-        help="override a conf.py setting, as with sphinx-build -D (repeatable)",
-    )
+    add_define_argument(parser)
     parser.add_argument(
         "-v",
         "--verbose",
@@ -260,7 +250,7 @@ class Watcher(threading.Thread):
 
 def serve(argv: Sequence[str]) -> int:
     """``glossterm serve SRCDIR [OUTDIR] ...``: serve until Ctrl-C; the exit status."""
-    from sphinx_glossterm.cli.main import exit_code, overrides_of
+    from sphinx_glossterm.cli.arguments import exit_code, overrides_of
 
     parser = serve_parser()
     try:
