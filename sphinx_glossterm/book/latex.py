@@ -77,7 +77,11 @@ class page_reference(nodes.Inline, nodes.Element):  # noqa: N801
 
 
 class sorted_index(nodes.Element, nodes.General):  # noqa: N801
-    """Index entries with our own sort keys: ``entries`` of ``(key, text, main)``."""
+    """Index entries with our own sort keys: ``entries`` of ``(key, text, main[, see])``.
+
+    An entry with ``see`` (an alias) sends the reader to that entry ("Alias, *see*
+    Title") instead of listing a page.
+    """
 
 
 def visit_entry_break(self: LaTeXTranslator, node: entry_break) -> None:
@@ -108,8 +112,11 @@ def visit_sorted_index(self: LaTeXTranslator, node: sorted_index) -> None:
     inline = node.get("inline", False)
     if not inline:
         self.body.append(CR)
-    for key, text, main in node["entries"]:
-        encap = "|spxpagem" if main else ""
+    for key, text, main, *see in node["entries"]:
+        if see and see[0]:
+            encap = rf"|see{{{_index_text(self, see[0])}}}"
+        else:
+            encap = "|spxpagem" if main else ""
         self.body.append(rf"\index{{{key}@\spxentry{{{_index_text(self, text)}}}{encap}}}")
     if not inline:
         self.body.append(r"\ignorespaces ")
@@ -196,11 +203,16 @@ class BookIndex:
             taken.add(name)
             self.destinations[term.docname, term.anchor] = name
 
-    def entries_of(self, term: Term) -> list[tuple[str, str, bool]]:
-        """The main index entries of an entry: its title and aliases."""
+    def entries_of(self, term: Term) -> list[tuple[str, str, bool, str]]:
+        """The index entries of an entry: its title (main), its aliases (*see* the title)."""
         names = [term.title, *term.aliases]
         return [
-            (self.keys[term.docname, term.anchor, name], name, True)
+            (
+                self.keys[term.docname, term.anchor, name],
+                name,
+                True,
+                "" if name == term.title else term.title,
+            )
             for name in dict.fromkeys(names)
             if (term.docname, term.anchor, name) in self.keys
         ]
@@ -263,7 +275,8 @@ class PrepareLatexBook(SphinxPostTransform):
             index = entry[position] if position < len(entry) else None
             if isinstance(index, addnodes.index):
                 entries = [
-                    (key, support.plain(text), main) for key, text, main in book.entries_of(term)
+                    (key, support.plain(text), main, support.plain(see))
+                    for key, text, main, see in book.entries_of(term)
                 ]
                 index.replace_self(sorted_index(entries=entries))
                 position += 1
