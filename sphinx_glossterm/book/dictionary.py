@@ -154,6 +154,9 @@ def arrange_dictionary(
 
     ``docname`` is the root document's (the one whose doctree holds the book).
     """
+    for start in list(document.findall(addnodes.start_of_file)):
+        if _entry_of(start) is not None:
+            _split_document(start)
     parents = {
         id(entry_parent): entry_parent
         for entry in document.findall(gnodes.is_entry)
@@ -167,6 +170,24 @@ def arrange_dictionary(
     for items in list(document.findall(nodes.bullet_list)):
         if {gnodes.LINK_LIST_CLASS, "glossterm-backlink-list"} & set(items["classes"]):
             _run_on(items)
+
+
+def _split_document(start: addnodes.start_of_file) -> None:
+    """Give every further entry of a document that is an entry a document node of its own.
+
+    A term file may hold several entries, one after the other or one inside
+    another's section (an H3 entry after an H2 one); a dictionary lists each
+    under its own headword.  The new ``start_of_file`` nodes, after ``start``,
+    keep the document's name, which the writer's labels are made of.
+    """
+    first = _entry_of(start)
+    others = [entry for entry in start.findall(gnodes.is_entry) if entry is not first]
+    position = start.parent.index(start)
+    for offset, entry in enumerate(others, start=1):
+        entry.parent.remove(entry)
+        own = addnodes.start_of_file(docname=start["docname"])
+        own += entry
+        start.parent.insert(position + offset, own)
 
 
 def _unit_parent(entry: nodes.section) -> nodes.Element | None:
