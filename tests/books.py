@@ -198,7 +198,7 @@ class IndexListing:
 
 
 def read_index(text: str, title: str, running_head: str) -> IndexListing:
-    """Parse the index: the text after the last line that is ``title``.
+    """Parse the index: the text of its pages, from the first line that is ``title``.
 
     Lines are entry names followed by page numbers (``Alpha, 3, 17``), page
     numbers continued from the line before, letter headings (``A``), the
@@ -211,7 +211,7 @@ def read_index(text: str, title: str, running_head: str) -> IndexListing:
     headings: list[tuple[str, int]] = []
     names: list[str] = []
     pending = ""
-    for line in lines[starts[-1] + 1 :]:
+    for line in lines[starts[0] + 1 :]:
         furniture = re.sub(r"^\d+\s+|\s+\d+$", "", line)
         if not line or furniture in {title, running_head} or line.startswith(running_head):
             continue  # the running head or foot, perhaps with the page's number

@@ -265,9 +265,8 @@ def test_index_sorted_as_the_html_index(
     books: PdfBook, corpus: Corpus, corpus_pdf: CorpusPdf, report: Callable[[str], None]
 ) -> None:
     """The index lists every entry, in DIN 5007 order, each under its letter (Ä under A)."""
-    last = len(books.reader.pages) - 1
-    text = books.text(max(0, last - 15), last)
-    index = read_index(text, INDEX_TITLE, RUNNING_HEAD)
+    pages = books.index_pages(INDEX_TITLE)
+    index = read_index(books.text(pages.start, pages.stop - 1), INDEX_TITLE, RUNNING_HEAD)
     letters = [heading for heading, _ in index.headings]
     assert letters == sorted(letters) and all(re.fullmatch(r"[A-Z]", h) for h in letters), letters
     problems = [
@@ -367,7 +366,11 @@ def test_running_heads_name_headwords_of_their_page(books: PdfBook, corpus: Corp
     """Every body page's head is the first or last headword of the page (or the entry
     that runs on from the page before)."""
     entries = entry_destinations(source_entries(corpus))
-    starts = sorted((books.destinations[name], entry.title) for entry, name in entries)
+    # In book order: by page, and on a page A–Z.
+    starts = sorted(
+        ((books.destinations[name], entry.title) for entry, name in entries),
+        key=lambda start: (start[0], sort_key(start[1])),
+    )
     index = books.index_pages(INDEX_TITLE)
     problems = []
     for page in range(starts[0][0] + 1, index.start):

@@ -177,10 +177,20 @@ def _split_document(start: addnodes.start_of_file) -> None:
 
     A term file may hold several entries, one after the other or one inside
     another's section (an H3 entry after an H2 one); a dictionary lists each
-    under its own headword.  The new ``start_of_file`` nodes, after ``start``,
-    keep the document's name, which the writer's labels are made of.
+    under its own headword.  Sections after an entry that are none go into
+    it.  The new ``start_of_file`` nodes, after ``start``, keep the
+    document's name, which the writer's labels are made of.
     """
     first = _entry_of(start)
+    # Sections after an entry that are no entries (after a "----" that closed it,
+    # say) belong to that entry in print; at chapter level they would open chapters.
+    last = None
+    for child in list(start.children):
+        if gnodes.is_entry(child):
+            last = child
+        elif last is not None and isinstance(child, nodes.section):
+            start.remove(child)
+            last += child
     others = [entry for entry in start.findall(gnodes.is_entry) if entry is not first]
     position = start.parent.index(start)
     for offset, entry in enumerate(others, start=1):
