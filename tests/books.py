@@ -20,6 +20,10 @@ import pytest
 
 from .conftest import require_tool, skip_or_fail
 
+# Font names of typewriter type: TeX Gyre's and txfonts' (pdflatex), FreeMono (xelatex).
+TYPEWRITER = re.compile(r"(?i)mono|txtt|courier|cmtt|lmtt|typewriter")
+# A chapter label of Sphinx's manual look ("KAPITEL 245", "Chapter 3").
+CHAPTER_LABEL = re.compile(r"(?im)^\s*(kapitel|chapter)\s+\d+\s*$")
 # Sphinx's index headings for entries that start with a symbol or a digit.
 GROUP_NAMES = frozenset({"Sonderzeichen", "Symbols", "Numbers", "Zahlen"})
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
@@ -139,6 +143,37 @@ class PdfBook:
         pages = result.stdout.decode("utf-8", errors="replace").split("\f")
         return pages[: len(self.reader.pages)]
 
+    def head(self, page: int) -> str:
+        """The first line of a page's text: its running head."""
+        return next(
+            (line.strip() for line in self.page_texts[page].splitlines() if line.strip()), ""
+        )
+
+    def fonts(self, page: int) -> set[str]:
+        """The names of the fonts a page uses (``/BaseFont``, subset prefix dropped)."""
+        resources = self.reader.pages[page].get("/Resources") or {}
+        fonts = resources.get_object().get("/Font") or {}
+        names = set()
+        for font in fonts.get_object().values():
+            name = str(font.get_object().get("/BaseFont", ""))
+            names.add(name.lstrip("/").split("+", 1)[-1])
+        return names
+
+    def size(self, page: int = 0) -> tuple[int, int]:
+        """A page's width and height in points, rounded."""
+        box = self.reader.pages[page].mediabox
+        return round(float(box.width)), round(float(box.height))
+
+    def index_pages(self, title: str) -> range:
+        """The pages of the back-of-book index: from the page that opens it to the end."""
+        texts = self.page_texts
+        first = next(
+            i
+            for i in range(len(texts) - 1, 0, -1)
+            if title in texts[i].splitlines()[:3] and title not in texts[i - 1].splitlines()[:3]
+        )
+        return range(first, len(texts))
+
     def text(self, first: int = 0, last: int | None = None) -> str:
         """The extracted text of pages ``first`` to ``last`` (inclusive, 0-based)."""
         last = len(self.reader.pages) - 1 if last is None else last
@@ -163,7 +198,7 @@ class IndexListing:
 
 
 def read_index(text: str, title: str, running_head: str) -> IndexListing:
-    """Parse the index: the text after the last line that is ``title``.
+    """Parse the index: the text of its pages, from the first line that is ``title``.
 
     Lines are entry names followed by page numbers (``Alpha, 3, 17``), page
     numbers continued from the line before, letter headings (``A``), the
@@ -176,7 +211,7 @@ def read_index(text: str, title: str, running_head: str) -> IndexListing:
     headings: list[tuple[str, int]] = []
     names: list[str] = []
     pending = ""
-    for line in lines[starts[-1] + 1 :]:
+    for line in lines[starts[0] + 1 :]:
         furniture = re.sub(r"^\d+\s+|\s+\d+$", "", line)
         if not line or furniture in {title, running_head} or line.startswith(running_head):
             continue  # the running head or foot, perhaps with the page's number

@@ -17,13 +17,22 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from sphinx_glossterm.model.collation import letter_of, sort_key
 
-from .books import PdfBook, log_problems, read_index, require_tex, run_latexmk
+from .books import (
+    CHAPTER_LABEL,
+    TYPEWRITER,
+    PdfBook,
+    log_problems,
+    read_index,
+    require_tex,
+    run_latexmk,
+)
 from .conftest import CHECKOUT_DIR, require_tool
 from .projects import build
 from .sourcescan import Corpus, Heading, headings, link_uses, term_headings
@@ -40,8 +49,13 @@ copyright = "2025, Kurt Pfeifle"
 version = release = "2025.3"
 """
 JOBNAME = "ki-glossar"
-RUNNING_HEAD = "KI-Glossar, Release 2025.3"
 INDEX_TITLE = "Stichwortverzeichnis"
+# The dictionary's running heads name headwords; the index's name the index.
+RUNNING_HEAD = INDEX_TITLE
+# Pandoc's PDF of the same files with the author's settings (xelatex, A4, 11 pt,
+# 2 cm margins): measured by benchmarks/print.py on these machines.
+PANDOC_PAGES = 661
+TOC_PAGES = 8
 SEED_ID = "Large-Multimodal-Model"
 ARTIFACTS = CHECKOUT_DIR / "_artifacts"
 
@@ -251,9 +265,8 @@ def test_index_sorted_as_the_html_index(
     books: PdfBook, corpus: Corpus, corpus_pdf: CorpusPdf, report: Callable[[str], None]
 ) -> None:
     """The index lists every entry, in DIN 5007 order, each under its letter (Ä under A)."""
-    last = len(books.reader.pages) - 1
-    text = books.text(max(0, last - 15), last)
-    index = read_index(text, INDEX_TITLE, RUNNING_HEAD)
+    pages = books.index_pages(INDEX_TITLE)
+    index = read_index(books.text(pages.start, pages.stop - 1), INDEX_TITLE, RUNNING_HEAD)
     letters = [heading for heading, _ in index.headings]
     assert letters == sorted(letters) and all(re.fullmatch(r"[A-Z]", h) for h in letters), letters
     problems = [
@@ -306,3 +319,74 @@ def test_pages_rendered_for_people(books: PdfBook, corpus_pdf: CorpusPdf) -> Non
             timeout=120,
         )  # fmt: skip
         assert target.with_suffix(".png").stat().st_size > 10_000
+
+
+def test_a_dictionary_no_longer_than_pandocs_book(
+    books: PdfBook, corpus_pdf: CorpusPdf, report: Callable[[str], None]
+) -> None:
+    """A4; at most Pandoc's pages; a short table of contents; no chapter labels and no
+    numbered headings."""
+    pages = len(books.reader.pages)
+    labels = [books.page_label(page) for page in range(pages)]
+    # The contents: the front pages (roman numbers) with dot leaders, after the title.
+    toc = [p for p in range(pages) if not labels[p].isdigit() and ". . ." in books.page_texts[p]]
+    report(f"corpus PDF ({corpus_pdf.engine}): {pages} pages, contents {len(toc)} pages")
+    assert books.size(0) == (595, 842) and books.size(pages - 1) == (595, 842)
+    assert pages <= PANDOC_PAGES
+    assert 1 <= len(toc) <= TOC_PAGES
+    assert not CHAPTER_LABEL.search("\n".join(books.page_texts))
+    numbered = [t for t, _, _ in books.bookmarks if re.match(r"\d+(\.\d+)*\s", t)]
+    assert numbered == []
+
+
+def test_bookmarks_list_the_entries_in_din_order(books: PdfBook, corpus: Corpus) -> None:
+    """Letters A–Z as the outline's first level, each entry under its letter, in DIN 5007
+    order (the HTML index's), whatever the file names say."""
+    marks = books.bookmarks
+    letters = [title for title, depth, _ in marks if depth == 0 and re.fullmatch(r"[A-Z#]", title)]
+    assert letters == sorted(letters) and len(letters) > 20
+    entries, letter = [], None
+    for title, depth, _ in marks:
+        if depth == 0:
+            letter = title if re.fullmatch(r"[A-Z#]", title) else None
+        elif depth == 1 and letter is not None:
+            entries.append((letter, title))
+    titles = [title for _, title in entries]
+    assert len(titles) == len(source_entries(corpus))
+    problems = [f"{a!r} before {b!r}" for a, b in pairwise(titles) if sort_key(a) > sort_key(b)]
+    problems += [
+        f"{title!r} under {given}" for given, title in entries if letter_of(title) != given
+    ]
+    _fail_with(problems, "bookmarks out of order")
+    # File names in ASCII order would put BERT before Baidu and AutoGPT before Autoencoder.
+    assert titles.index("Baidu") < titles.index("BERT")
+
+
+def test_running_heads_name_headwords_of_their_page(books: PdfBook, corpus: Corpus) -> None:
+    """Every body page's head is the first or last headword of the page (or the entry
+    that runs on from the page before)."""
+    entries = entry_destinations(source_entries(corpus))
+    # In book order: by page, and on a page A–Z.
+    starts = sorted(
+        ((books.destinations[name], entry.title) for entry, name in entries),
+        key=lambda start: (start[0], sort_key(start[1])),
+    )
+    index = books.index_pages(INDEX_TITLE)
+    problems = []
+    for page in range(starts[0][0] + 1, index.start):
+        on_page = {title for start, title in starts if start == page}
+        before = [title for start, title in starts if start < page][-1:]
+        head = _squash(books.head(page))
+        if head not in {_squash(title) for title in on_page | set(before)}:
+            problems.append(f"page {page + 1}: head {books.head(page)!r}")
+    _fail_with(problems, "pages whose head names no headword of the page")
+
+
+def test_index_in_the_body_font_with_dashed_ranges(books: PdfBook, corpus_pdf: CorpusPdf) -> None:
+    """No typewriter type on the index pages; page ranges keep their en dash (xindy too)."""
+    index = books.index_pages(INDEX_TITLE)
+    typewriter = {font for page in index for font in books.fonts(page) if TYPEWRITER.search(font)}
+    assert typewriter == set()
+    text = " ".join(books.text(index.start, index.stop - 1).split())
+    ranges = re.findall(r"\b(\d+)–(\d+)\b", text)
+    assert ranges and all(int(a) < int(b) for a, b in ranges), corpus_pdf.engine

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_glossterm.book.epub import case_unique_names
+from sphinx_glossterm.book.epub import case_unique_names, dictionary_order
+from sphinx_glossterm.model.collation import sort_key
 
 from .books import epubcheck
 from .projects import build, copy_root, warnings_of
@@ -92,6 +93,48 @@ def test_spine_points_at_manifest_items(epub_root: Path) -> None:
     assert any("quivalenz" in items[ref] for ref in spine)
 
 
+def _spine(outdir: Path) -> list[str]:
+    opf = (outdir / "content.opf").read_text(encoding="utf-8")
+    items = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', opf))
+    return [items[ref] for ref in re.findall(r'<itemref idref="([^"]+)"', opf)]
+
+
+def _nav_titles(outdir: Path) -> list[str]:
+    nav = (outdir / "nav.xhtml").read_text(encoding="utf-8")
+    return re.findall(r'<a href="[^"#]+">([^<]+)</a>', nav)
+
+
+def test_reading_order_is_a_to_z(epub_root: Path, tmp_path: Path) -> None:
+    """Dictionary layout: the root page first, then the entries A–Z (Äquivalenz before
+    XAI), in the spine and the table of contents; the manual layout keeps the toctree's."""
+    entries = ["terms/%C3%84quivalenz.xhtml", "terms/XAI.xhtml", "terms/xAI-2.xhtml"]
+    assert [name for name in _spine(epub_root) if name.startswith(("index", "terms/"))] == [
+        "index.xhtml",
+        *entries,
+    ]
+    assert _nav_titles(epub_root)[1:] == ["Äquivalenz", "XAI", "xAI"]
+    app = build(copy_root("epub", tmp_path / "src"), "epub", confoverrides={
+        "glossterm_latex_layout": "manual"})  # fmt: skip
+    spine = [name for name in _spine(Path(app.outdir)) if name.startswith("terms/")]
+    assert spine == ["terms/XAI.xhtml", "terms/xAI-2.xhtml", "terms/%C3%84quivalenz.xhtml"]
+
+
+def test_dictionary_order_keeps_sections_with_their_page() -> None:
+    """Pages without an entry first, in their order; an item's deeper items go with it."""
+    items = [
+        {"level": 1, "refuri": "b.xhtml"},
+        {"level": 2, "refuri": "b.xhtml#part"},
+        {"level": 1, "refuri": "licence.xhtml"},
+        {"level": 1, "refuri": "%C3%A4.xhtml"},
+        {"level": 1, "refuri": "a.xhtml"},
+    ]
+    keys = {"b.xhtml": (sort_key("Beta"), "b"), "a.xhtml": (sort_key("Alpha"), "a"),
+            "%C3%A4.xhtml": (sort_key("Ähre"), "ä")}  # fmt: skip
+    assert [item["refuri"] for item in dictionary_order(items, keys)] == [
+        "licence.xhtml", "%C3%A4.xhtml", "a.xhtml", "b.xhtml", "b.xhtml#part",
+    ]  # fmt: skip
+
+
 @pytest.mark.pdf
 def test_epubcheck_test_root(epub_root: Path) -> None:
     """epubcheck reports no errors for the test root."""
@@ -119,3 +162,8 @@ def test_epubcheck_corpus(corpus_dir: Path, tmp_path: Path) -> None:
     (srcdir / "conf.py").write_text(CORPUS_CONF, encoding="utf-8")
     app = build(srcdir, "epub")
     assert epubcheck(_epub_of(Path(app.outdir))) == []
+    # The entries in DIN 5007 order (Baidu before BERT), after the root page.
+    titles = _nav_titles(Path(app.outdir))[1:]
+    assert len(titles) > 200
+    assert titles == sorted(titles, key=sort_key)
+    assert titles.index("Baidu") < titles.index("BERT")

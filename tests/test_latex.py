@@ -22,7 +22,15 @@ from sphinx_glossterm.book.latex import BookIndex, destination_name
 from sphinx_glossterm.book.latex_chars import PDFLATEX_DEFINITIONS, CharacterSupport
 from sphinx_glossterm.model.collation import letter_of, sort_key
 
-from .books import PdfBook, log_problems, read_index, require_tex, run_latexmk
+from .books import (
+    CHAPTER_LABEL,
+    TYPEWRITER,
+    PdfBook,
+    log_problems,
+    read_index,
+    require_tex,
+    run_latexmk,
+)
 from .projects import build, copy_root, warnings_of
 
 ENTRIES = {
@@ -64,6 +72,12 @@ def latex_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str
     return _latex(tmp_path_factory.mktemp("latex"))
 
 
+@pytest.fixture(scope="module")
+def manual_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str], Path]:
+    """The test root built in the ``manual`` layout (Sphinx's: entries as chapters)."""
+    return _latex(tmp_path_factory.mktemp("manual"), glossterm_latex_layout="manual")
+
+
 def _chunk(tex: str, start: str, end: str) -> str:
     begin = tex.index(start)
     return tex[begin : tex.index(end, begin + len(start))]
@@ -72,23 +86,75 @@ def _chunk(tex: str, start: str, end: str) -> str:
 # --------------------------------------------------------------------------- the .tex
 
 
-def test_entries_are_chapters_or_sections(latex_build: tuple[str, list[str], Path]) -> None:
-    """A term page's entry is a chapter; entries gathered onto one page are its sections."""
-    tex, _, _ = latex_build
+def test_manual_entries_are_chapters_or_sections(
+    manual_build: tuple[str, list[str], Path],
+) -> None:
+    """Manual layout: a term page's entry is a chapter; entries of one page are sections."""
+    tex, _, _ = manual_build
     for ident in ("Apfel", "Äquivalenz", "Ölpreis", "Übung"):
         assert f"\\chapter{{{ident}}}" in tex
     # .chapter on an entry set as a section starts a new page; without it, none.
     assert re.search(r"\\glosstermchapterbreak\s*\\section\{Kapitel\}", tex)
     assert not re.search(r"\\glosstermchapterbreak\s*\\section\{Seite\}", tex)
     assert not re.search(r"\\glosstermchapterbreak\s*\\chapter", tex)
+    # See-also lists stay lists; the entries keep the toctree's order.
+    apfel = _chunk(tex, "\\chapter{Apfel}", "\\chapter{")
+    assert "\\begin{itemize}" in apfel and "\\glosstermlinksep" not in apfel
+    assert tex.index("\\chapter{Zebra}") < tex.index("\\chapter{Äquivalenz}")
 
 
-def test_every_entry_has_a_named_destination(latex_build: tuple[str, list[str], Path]) -> None:
-    """Right after each entry's heading: ``\\glosstermtarget{<id>}``, the id escaped."""
+def test_dictionary_entries_run_on_in_din_order(latex_build: tuple[str, list[str], Path]) -> None:
+    """Dictionary layout: entries A–Z (Ä with A) under letter headings, whatever the file
+    names say; no chapter or section of Sphinx's for them, no new page for ``.chapter``."""
     tex, _, _ = latex_build
+    headings = re.findall(r"\\glossterm(letter|entry)\{([^{}]*)\}", tex)
+    # The term pages of the toctree, then the two entries gathered on the page "Anhang".
+    assert headings == [
+        ("letter", "A"), ("entry", "Apfel"), ("entry", "Äquivalenz"),
+        ("letter", "O"), ("entry", "Ölpreis"), ("entry", "Ozean"),
+        ("letter", "U"), ("entry", "Übung"), ("entry", "Umlaut"),
+        ("letter", "Z"), ("entry", "Zebra"),
+        ("letter", "K"), ("entry", "Kapitel"), ("letter", "S"), ("entry", "Seite"),
+    ]  # fmt: skip
+    body = tex[tex.index("\\glosstermletter{A}") :]
+    # Only the page that is no entry ("Anhang") is a chapter; entries have no \section.
+    assert re.findall(r"\\(chapter|section)\{([^{}]*)\}", body) == [("chapter", "Anhang")]
+    assert "\\glosstermchapterbreak" not in tex
+    assert "\\glosstermsubheading{1}{Zeichen}" in body
+
+
+def test_dictionary_package_options(tmp_path: Path) -> None:
+    """The options reach the package: letters-only contents, two columns, manual."""
+    tex, _, _ = _latex(tmp_path / "a", glossterm_latex_toc="letters", glossterm_latex_columns=2)
+    assert "\\usepackage[dictionary,tocletters,twocolumn]{sphinxglossterm}" in tex
+    assert tex.index("\\glosstermentriesbegin") < tex.index("\\glosstermletter{A}")
+    assert tex.index("\\glosstermentry{Zebra}") < tex.index("\\glosstermentriesend")
+    tex, _, _ = _latex(tmp_path / "b", glossterm_latex_layout="manual")
+    assert "\\usepackage[manual]{sphinxglossterm}" in tex
+    assert "\\glosstermentry" not in tex and "\\glosstermletter" not in tex
+
+
+def test_index_styles_join_ranges_with_an_en_dash(tmp_path: Path) -> None:
+    """sphinx.xdy (xindy) and python.ist (makeindex) get \\textendash as range separator."""
+    _, _, outdir = _latex(tmp_path, latex_engine="xelatex")
+    xdy = (outdir / "sphinx.xdy").read_text(encoding="utf-8")
+    assert xdy.rstrip().endswith('(markup-range :sep "\\textendash{}")')
+    ist = (outdir / "python.ist").read_text(encoding="utf-8")
+    assert ist.rstrip().endswith('delim_r "\\\\textendash{}"')
+
+
+@pytest.mark.parametrize("layout", ["dictionary", "manual"])
+def test_every_entry_has_a_named_destination(
+    layout: str,
+    latex_build: tuple[str, list[str], Path],
+    manual_build: tuple[str, list[str], Path],
+) -> None:
+    """Right after each entry's heading: ``\\glosstermtarget{<id>}``, the id escaped."""
+    tex, _, _ = latex_build if layout == "dictionary" else manual_build
     label = r"\\label\{\\detokenize\{[^}]*\}\}"
+    heading = "glosstermentry" if layout == "dictionary" else "(?:chapter|section)"
     for ident, (title, _) in ENTRIES.items():
-        pattern = rf"\\(?:chapter|section)\{{{re.escape(title)}\}}\s*(?:{label})+"
+        pattern = rf"\\{heading}\{{{re.escape(title)}\}}\s*(?:{label})+"
         pattern += re.escape(f"\\glosstermtarget{{{destination_name(ident)}}}")
         assert re.search(pattern, tex), ident
     assert destination_name("Äquivalenz") == "_xc4quivalenz"
@@ -98,14 +164,14 @@ def test_every_entry_has_a_named_destination(latex_build: tuple[str, list[str], 
 def test_tagline_small_and_typed_sections(latex_build: tuple[str, list[str], Path]) -> None:
     """Tagline, compact body and typed sections sit in the environments the .sty styles."""
     tex, _, outdir = latex_build
-    entry = _chunk(tex, "\\chapter{Äquivalenz}", "\\chapter{")
+    entry = _chunk(tex, "\\glosstermentry{Äquivalenz}", "\\glosstermentry{")
     assert "\\begin{sphinxuseclass}{glossterm-small}" in entry
     assert re.search(
         r"\\begin\{sphinxuseclass\}\{glossterm-tagline\}\s*\\sphinxAtStartPar\s*"
         r"Zwei Dinge, die dasselbe bedeuten",
         entry,
     )
-    haiku = _chunk(entry, "\\section{Haiku zur Äquivalenz}", "\\section{")
+    haiku = _chunk(entry, "\\glosstermsubheading{1}{Haiku zur Äquivalenz}", "\\glosstermsub")
     for name in ("glossterm-section", "glossterm-section-haiku", "glossterm-box"):
         assert f"\\begin{{sphinxuseclass}}{{{name}}}" in haiku
     # The grid table keeps its caption, its spanning cells and its foot row.
@@ -115,15 +181,15 @@ def test_tagline_small_and_typed_sections(latex_build: tuple[str, list[str], Pat
     assert haiku.index("Zusammen") < haiku.index("Summe") < haiku.index("\\end{tabulary}")
     sty = (outdir / "sphinxglossterm.sty").read_text(encoding="utf-8")
     assert "\\newenvironment{sphinxclassglossterm-box}" in sty
-    assert "\\usepackage{sphinxglossterm}" in tex
+    assert "\\usepackage[dictionary]{sphinxglossterm}" in tex
     assert "\\usepackage{sphinxglosstermchars}" in tex
 
 
 def test_see_also_links_print_their_page(latex_build: tuple[str, list[str], Path]) -> None:
     """Each resolved see-also link is followed by its page; missing and planned are plain."""
     tex, _, _ = latex_build
-    entry = _chunk(tex, "\\chapter{Apfel}", "\\chapter{")
-    seealso = _chunk(entry, "\\section{Siehe auch}", "\\section{")
+    entry = _chunk(tex, "\\glosstermentry{Apfel}", "\\glosstermentry{")
+    seealso = _chunk(entry, "\\glosstermsubheading{1}{Siehe auch}", "\\glosstermsubheading")
     assert (
         "{\\hyperref[\\detokenize{terms/Zebra:Zebra}]{\\sphinxcrossref{\\DUrole{xref}"
         "{\\DUrole{glossterm}{Zebra}}}}}\\glosstermpageref{S.}{\\detokenize{terms/Zebra:Zebra}}"
@@ -133,7 +199,10 @@ def test_see_also_links_print_their_page(latex_build: tuple[str, list[str], Path
     assert re.search(r"\\DUrole\{glossterm-planned\}\{Geplant", seealso)
     assert seealso.count("\\glosstermpageref") == 3  # Äquivalenz, Zebra, Index
     # "Referenced by" is there, in its own environment, with pages.
-    backlinks = _chunk(entry, "\\section{Referenziert von}", "\\end{sphinxuseclass}\n\\end")
+    # The list runs on: one paragraph, the links separated by \glosstermlinksep.
+    assert "\\begin{itemize}" not in seealso
+    assert seealso.count("\\glosstermlinksep{}") == 4  # five links
+    backlinks = entry[entry.index("\\glosstermsubheading{1}{Referenziert von}") :]
     assert "\\begin{sphinxuseclass}{glossterm-backlinks}" in backlinks
     assert "\\glosstermpageref{S.}{\\detokenize{terms/_xc4quivalenz:_xc4quivalenz}}" in backlinks
 
@@ -141,7 +210,12 @@ def test_see_also_links_print_their_page(latex_build: tuple[str, list[str], Path
 def test_index_entries_carry_sort_keys(latex_build: tuple[str, list[str], Path]) -> None:
     """Entries and mentions are indexed as ``key@\\spxentry{Name}``, keys in DIN 5007 order."""
     tex, _, _ = latex_build
-    entries = re.findall(r"\\index\{([^@{}]+)@\\spxentry\{([^{}]+)\}(\|spxpagem)?\}", tex)
+    pattern = r"\\index\{([^@{}]+)@\\spxentry\{([^{}]+)\}(\|spxpagem|\|see\{[^{}]+\})?\}"
+    entries = re.findall(pattern, tex)
+    # An alias sends the reader to its entry: "Gleichwertigkeit, siehe Äquivalenz".
+    assert [(name, mark) for _, name, mark in entries if mark.startswith("|see")] == [
+        ("Gleichwertigkeit", "|see{Äquivalenz}")
+    ]
     main = {name: key for key, name, is_main in entries if is_main}
     assert set(main) == {*(title for title, _ in ENTRIES.values()), "Gleichwertigkeit"}
     # Keys group by the letter a reader looks under: Ä with A, Ö with O, Ü with U ...
@@ -151,7 +225,7 @@ def test_index_entries_carry_sort_keys(latex_build: tuple[str, list[str], Path])
     # ... and sort as the HTML index does.
     assert sorted(main, key=main.__getitem__) == sorted(main, key=sort_key)
     # Mentions: the same key as the entry, without the main-page mark.
-    mentions = [(key, name) for key, name, is_main in entries if not is_main]
+    mentions = [(key, name) for key, name, mark in entries if not mark]
     assert ("Ölpreis" in {name for _, name in mentions}) and all(
         main[name] == key for key, name in mentions
     )
@@ -220,9 +294,9 @@ def test_entries_root_in_english(tmp_path: Path) -> None:
     assert "\\glosstermpageref{p.}{\\detokenize{terms/Beta:Beta}}" in tex
     assert "\\glosstermtarget{gamma-2}" in tex  # the H3 term of Beta.md
     assert "\\glosstermtarget{Alpha}" in tex and "\\glosstermtarget{Alpha-2}" in tex
-    alpha = _chunk(tex, "\\chapter{Alpha}", "\\chapter{")
+    alpha = _chunk(tex, "\\glosstermentry{Alpha}", "\\glosstermentry{")
     assert alpha.index("\\glosstermtarget{Alpha}") < alpha.index("\\index{")
-    assert "\\section{Referenced by}" in alpha
+    assert "\\glosstermsubheading{1}{Referenced by}" in alpha
 
 
 def test_book_index_keys_and_destinations() -> None:
@@ -316,7 +390,9 @@ def test_pdf_text_and_index(pdf_build: tuple[str, Path, int, str]) -> None:
     for word in ("Äquivalenz", "Ölpreis", "Übung", "„deutsche“", "Gleichwertigkeit", "≥", "→"):
         assert word in text, f"{word!r} not in the text ({engine})"
     assert "[U+1F600]" in text
-    index = read_index(text, "Stichwortverzeichnis", "Testglossar, Release 1.0")
+    pages = book.index_pages("Stichwortverzeichnis")
+    index_text = book.text(pages.start, pages.stop - 1)
+    index = read_index(index_text, "Stichwortverzeichnis", "Stichwortverzeichnis")
     assert [heading for heading, _ in index.headings] == ["A", "G", "K", "O", "S", "U", "Z"]
     groups = {name: index.group_of(position) for position, name in enumerate(index.names)}
     assert groups["Äquivalenz"] == "A" and groups["Ölpreis"] == "O" and groups["Übung"] == "U"
@@ -324,3 +400,48 @@ def test_pdf_text_and_index(pdf_build: tuple[str, Path, int, str]) -> None:
     assert index.names.index("Apfel") < index.names.index("Äquivalenz")
     assert index.names.index("Ölpreis") < index.names.index("Ozean")
     assert index.names.index("Übung") < index.names.index("Umlaut")
+
+
+def heads_name_headwords(book: PdfBook, titles: dict[str, int], pages: range) -> list[str]:
+    """Pages of ``pages`` whose running head names no headword of the page.
+
+    ``titles`` maps each headword to the page its entry starts on; a head may
+    name an entry that starts on the page or the one that runs on from before.
+    """
+    problems = []
+    starts = sorted(titles.items(), key=lambda item: (item[1], sort_key(item[0])))
+    for page in pages:
+        on_page = {title for title, start in starts if start == page}
+        before = [title for title, start in starts if start < page]
+        allowed = on_page | set(before[-1:])
+        squashed = {re.sub(r"[\s-]", "", title) for title in allowed}
+        if re.sub(r"[\s-]", "", book.head(page)) not in squashed:
+            problems.append(f"page {page + 1}: head {book.head(page)!r}, not one of {allowed}")
+    return problems
+
+
+@pytest.mark.pdf
+def test_pdf_reads_like_a_dictionary(pdf_build: tuple[str, Path, int, str]) -> None:
+    """A4; bookmarks: letters with their entries in DIN order; no chapter labels; heads
+    name headwords of their page; the index in the body font, with "siehe" for aliases."""
+    engine, pdf, status, _ = pdf_build
+    assert status == 0
+    book = PdfBook(pdf)
+    assert book.size() == (595, 842)
+    marks = [(title, depth) for title, depth, _ in book.bookmarks]
+    terms = marks[marks.index(("A", 0)) : marks.index(("Anhang", 0))]
+    assert terms == [
+        ("A", 0), ("Apfel", 1), ("Äquivalenz", 1), ("O", 0), ("Ölpreis", 1), ("Ozean", 1),
+        ("U", 0), ("Übung", 1), ("Umlaut", 1), ("Z", 0), ("Zebra", 1),
+    ]  # fmt: skip
+    assert not CHAPTER_LABEL.search("\n".join(book.page_texts))
+    assert not any(re.match(r"\d+(\.\d+)*\s", title) for title, _ in marks)
+    starts = {title: book.destinations[destination_name(i)] for i, (title, _) in ENTRIES.items()}
+    index = book.index_pages("Stichwortverzeichnis")
+    # The pages of the term pages' entries (the chapter "Anhang" opens without a head).
+    appendix = next(page for title, _, page in book.bookmarks if title == "Anhang")
+    assert heads_name_headwords(book, starts, range(min(starts.values()), appendix)) == []
+    for page in index:
+        assert not {font for font in book.fonts(page) if TYPEWRITER.search(font)}, engine
+    index_text = " ".join(book.text(index.start, index.stop - 1).split())
+    assert "Gleichwertigkeit, siehe Äquivalenz" in index_text

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 
 def register(app: Sphinx) -> None:
     """Paper, LaTeX layout, characters LaTeX cannot typeset, and the mended EPUB builder."""
-    from sphinx_glossterm.book import epub, latex, latex_chars, paper
+    from sphinx_glossterm.book import dictionary, epub, index_styles, latex, latex_chars, paper
 
     paper.register(app)
+    dictionary.register(app)
     latex.register(app)
+    index_styles.register(app)
     latex_chars.register(app)
     epub.register(app)

@@ -25,6 +25,11 @@ such a book invalid, and are mended here:
 
 The last three need the builder itself: :class:`GlosstermEpub3Builder` is
 Sphinx's ``epub`` builder with the page names mended, registered in its place.
+In the dictionary layout (:confval:`glossterm_latex_layout`, the default) it
+also puts the entry pages of the reading order and of the book's table of
+contents in the A–Z order of the HTML index (:func:`dictionary_order`), after
+the pages that are no entries (the front matter); the root page's A–Z list
+is the book's working index.
 """
 
 from __future__ import annotations
@@ -38,6 +43,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_glossterm.book.dictionary import DICTIONARY, layout_of
+from sphinx_glossterm.model.collation import sort_key
+from sphinx_glossterm.sphinx_ext.domain import glossterm_domain
 
 TEMPLATES = Path(__file__).parent / "epub_templates"
 TABS_CLASS = "glossterm-epub-tabs"
@@ -146,6 +155,20 @@ class GlosstermEpub3Builder(Epub3Builder):
         """The page's file, renamed when another page's name differs only in case."""
         return super().get_output_path(self.output_name(page_name))
 
+    def toc_add_files(self, refnodes: list[dict[str, Any]]) -> None:
+        """The reading order and the table of contents, entries A–Z in a dictionary."""
+        if layout_of(self.config) == DICTIONARY:
+            refnodes[:] = dictionary_order(refnodes, self._entry_keys())
+        super().toc_add_files(refnodes)
+
+    def _entry_keys(self) -> dict[str, tuple[tuple[str, str], str]]:
+        # A page's place: the sort key of its first entry.
+        keys: dict[str, tuple[tuple[str, str], str]] = {}
+        terms = glossterm_domain(self.env).all_terms()
+        for term in sorted(terms, key=lambda term: (term.docname, term.line)):
+            keys.setdefault(self.get_target_uri(term.docname), (sort_key(term.title), term.id))
+        return keys
+
     def output_name(self, docname: str) -> str:
         """``docname``, or ``docname-2`` when a page sorted before it differs only in case."""
         if self._output_names is None:
@@ -157,6 +180,29 @@ def _has_math(doctree: nodes.document) -> bool:
     return any(
         True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))
     )
+
+
+def dictionary_order(
+    refnodes: list[dict[str, Any]], keys: dict[str, tuple[tuple[str, str], str]]
+) -> list[dict[str, Any]]:
+    """``refnodes`` (Sphinx's table of contents items) with the entry pages A–Z.
+
+    An item takes the items of a deeper level after it along; the pages with no
+    entry (``keys`` has none for their URI) come first, in their order.
+    """
+    blocks: list[list[dict[str, Any]]] = []
+    for item in refnodes:
+        if blocks and item["level"] > blocks[-1][0]["level"]:
+            blocks[-1].append(item)
+        else:
+            blocks.append([item])
+
+    def key(block: list[dict[str, Any]]) -> tuple[tuple[str, str], str] | None:
+        return keys.get(html.unescape(block[0]["refuri"]).partition("#")[0])
+
+    front = [block for block in blocks if key(block) is None]
+    entries = sorted((block for block in blocks if key(block) is not None), key=key)  # type: ignore[arg-type, return-value]
+    return [item for block in front + entries for item in block]
 
 
 def case_unique_names(docnames: list[str]) -> dict[str, str]:

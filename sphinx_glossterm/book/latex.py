@@ -35,10 +35,12 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.latex import CR, LaTeXTranslator
 
+from sphinx_glossterm.book import dictionary
 from sphinx_glossterm.book.latex_chars import CharacterSupport, support_for
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.words import page_abbreviation
@@ -75,7 +77,11 @@ class page_reference(nodes.Inline, nodes.Element):  # noqa: N801
 
 
 class sorted_index(nodes.Element, nodes.General):  # noqa: N801
-    """Index entries with our own sort keys: ``entries`` of ``(key, text, main)``."""
+    """Index entries with our own sort keys: ``entries`` of ``(key, text, main[, see])``.
+
+    An entry with ``see`` (an alias) sends the reader to that entry ("Alias, *see*
+    Title") instead of listing a page.
+    """
 
 
 def visit_entry_break(self: LaTeXTranslator, node: entry_break) -> None:
@@ -106,8 +112,11 @@ def visit_sorted_index(self: LaTeXTranslator, node: sorted_index) -> None:
     inline = node.get("inline", False)
     if not inline:
         self.body.append(CR)
-    for key, text, main in node["entries"]:
-        encap = "|spxpagem" if main else ""
+    for key, text, main, *see in node["entries"]:
+        if see and see[0]:
+            encap = rf"|see{{{_index_text(self, see[0])}}}"
+        else:
+            encap = "|spxpagem" if main else ""
         self.body.append(rf"\index{{{key}@\spxentry{{{_index_text(self, text)}}}{encap}}}")
     if not inline:
         self.body.append(r"\ignorespaces ")
@@ -194,11 +203,16 @@ class BookIndex:
             taken.add(name)
             self.destinations[term.docname, term.anchor] = name
 
-    def entries_of(self, term: Term) -> list[tuple[str, str, bool]]:
-        """The main index entries of an entry: its title and aliases."""
+    def entries_of(self, term: Term) -> list[tuple[str, str, bool, str]]:
+        """The index entries of an entry: its title (main), its aliases (*see* the title)."""
         names = [term.title, *term.aliases]
         return [
-            (self.keys[term.docname, term.anchor, name], name, True)
+            (
+                self.keys[term.docname, term.anchor, name],
+                name,
+                True,
+                "" if name == term.title else term.title,
+            )
             for name in dict.fromkeys(names)
             if (term.docname, term.anchor, name) in self.keys
         ]
@@ -223,6 +237,7 @@ class PrepareLatexBook(SphinxPostTransform):
         index = domain.index
         book = BookIndex(index.terms, index.by_id)
         support = support_for(self.config)
+        self._dictionary = dictionary.layout_of(self.config) == dictionary.DICTIONARY
         docnames = {self.env.docname}
         for start in self.document.findall(addnodes.start_of_file):
             docnames.add(start["docname"])
@@ -240,6 +255,8 @@ class PrepareLatexBook(SphinxPostTransform):
         self._letter_targets()
         if self.config.glossterm_latex_index_mentions:
             self._mentions(book, support)
+        if self._dictionary:
+            dictionary.arrange_dictionary(self.document, book.terms, self.env.docname)
 
     def _shape_entry(
         self, entry: nodes.section, term: Term | None, book: BookIndex, support: CharacterSupport
@@ -247,7 +264,8 @@ class PrepareLatexBook(SphinxPostTransform):
         title = entry.next_node(nodes.title)
         if title is None or title.parent is not entry:
             return
-        if "chapter" in entry["classes"]:
+        # A dictionary runs its entries on: no new page for a .chapter entry.
+        if "chapter" in entry["classes"] and not self._dictionary:
             entry.insert(0, entry_break())
         position = entry.index(title) + 1
         if term is not None:
@@ -257,7 +275,8 @@ class PrepareLatexBook(SphinxPostTransform):
             index = entry[position] if position < len(entry) else None
             if isinstance(index, addnodes.index):
                 entries = [
-                    (key, support.plain(text), main) for key, text, main in book.entries_of(term)
+                    (key, support.plain(text), main, support.plain(see))
+                    for key, text, main, see in book.entries_of(term)
                 ]
                 index.replace_self(sorted_index(entries=entries))
                 position += 1
@@ -414,6 +433,11 @@ def pass_xindy_options(app: Sphinx, exception: Exception | None) -> None:
     latexmkrc.write_text(line + rc, encoding="utf-8")
 
 
+def add_package(app: Sphinx, config: Config) -> None:
+    """``config-inited``: load ``sphinxglossterm.sty`` with the layout's options."""
+    app.add_latex_package(PACKAGE, dictionary.package_options(config), after_hyperref=True)
+
+
 def register(app: Sphinx) -> None:
     """Register the nodes, the transform, the package and the build hooks."""
     # The nodes appear only in LaTeX doctrees (the transform runs for the latex builder).
@@ -422,6 +446,6 @@ def register(app: Sphinx) -> None:
     app.add_node(page_reference, latex=(visit_page_reference, None))
     app.add_node(sorted_index, latex=(visit_sorted_index, None))
     app.add_post_transform(PrepareLatexBook)
-    app.add_latex_package(PACKAGE, after_hyperref=True)
+    app.connect("config-inited", add_package)
     app.connect("builder-inited", copy_support_files)
     app.connect("build-finished", pass_xindy_options)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 RENDER_KINDS = ("section", "box", "links")
 DIALECTS = ("auto", "pandoc", "myst")
 RAW_HTML_POLICIES = ("safe", "keep")
+LATEX_LAYOUTS = ("dictionary", "manual")
+LATEX_TOC_LEVELS = ("entries", "letters")
+LATEX_COLUMNS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,30 @@ OPTIONS: tuple[Option, ...] = (
     ),
     # PDF (LaTeX): see docs/print.md.
     Option(
+        "glossterm_latex_layout",
+        "dictionary",
+        (str,),
+        "The look of the PDF: 'dictionary' (entries run on in A-Z order under letter "
+        "headings, unnumbered, headwords in the running heads) or 'manual' (Sphinx's "
+        "look: every entry a numbered chapter, in the toctree's order).",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_toc",
+        "entries",
+        (str,),
+        "What the dictionary layout's table of contents lists besides the front matter: "
+        "'entries' (the letters and every entry) or 'letters' (the letters only).",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_latex_columns",
+        1,
+        (int,),
+        "In the dictionary layout, set the entries in 1 or 2 columns.",
+        rebuild="",
+    ),
+    Option(
         "glossterm_latex_pagerefs",
         True,
         (bool,),
@@ -208,6 +235,16 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         problems.append(("glossterm_dialect", f"must be one of {', '.join(DIALECTS)}"))
     if config.glossterm_raw_html not in RAW_HTML_POLICIES:
         problems.append(("glossterm_raw_html", f"must be one of {', '.join(RAW_HTML_POLICIES)}"))
+    choices = (
+        ("glossterm_latex_layout", LATEX_LAYOUTS),
+        ("glossterm_latex_toc", LATEX_TOC_LEVELS),
+        ("glossterm_latex_columns", LATEX_COLUMNS),
+    )
+    problems += [
+        (name, f"must be one of {', '.join(map(str, allowed))}")
+        for name, allowed in choices
+        if config[name] not in allowed
+    ]
     characters = config.glossterm_latex_characters
     if not isinstance(characters, Mapping) or not all(
         isinstance(char, str) and len(char) == 1 and isinstance(latex, str)
