@@ -266,7 +266,9 @@ def test_index_sorted_as_the_html_index(
 ) -> None:
     """The index lists every entry, in DIN 5007 order, each under its letter (Ä under A)."""
     pages = books.index_pages(INDEX_TITLE)
-    index = read_index(books.text(pages.start, pages.stop - 1), INDEX_TITLE, RUNNING_HEAD)
+    # poppler's text: pypdf drops the spaces of the index's body font ("AIAct").
+    text = "\n".join(books.page_texts[pages.start : pages.stop])
+    index = read_index(text, INDEX_TITLE, RUNNING_HEAD)
     letters = [heading for heading, _ in index.headings]
     assert letters == sorted(letters) and all(re.fullmatch(r"[A-Z]", h) for h in letters), letters
     problems = [
@@ -358,8 +360,9 @@ def test_bookmarks_list_the_entries_in_din_order(books: PdfBook, corpus: Corpus)
         f"{title!r} under {given}" for given, title in entries if letter_of(title) != given
     ]
     _fail_with(problems, "bookmarks out of order")
-    # File names in ASCII order would put BERT before Baidu and AutoGPT before Autoencoder.
-    assert titles.index("Baidu") < titles.index("BERT")
+    # File names in ASCII order would put BERT before Base Model and AutoGPT before Autoencoder.
+    assert titles.index("Base Model") < titles.index("BERT")
+    assert titles.index("Autoencoder") < titles.index("AutoGPT")
 
 
 def test_running_heads_name_headwords_of_their_page(books: PdfBook, corpus: Corpus) -> None:

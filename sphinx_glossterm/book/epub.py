@@ -35,6 +35,8 @@ is the book's working index.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -49,6 +51,8 @@ from sphinx_glossterm.model.collation import sort_key
 from sphinx_glossterm.sphinx_ext.domain import glossterm_domain
 
 TEMPLATES = Path(__file__).parent / "epub_templates"
+ENTRY_TOC_DEPTH = 1
+"""The level of the pages a toctree lists: a dictionary's table of contents stops there."""
 TABS_CLASS = "glossterm-epub-tabs"
 TAB_CLASS = "glossterm-epub-tab"
 DROPDOWN_CLASS = "glossterm-epub-dropdown"
@@ -154,6 +158,32 @@ class GlosstermEpub3Builder(Epub3Builder):
     def get_output_path(self, page_name: str, /) -> Path:
         """The page's file, renamed when another page's name differs only in case."""
         return super().get_output_path(self.output_name(page_name))
+
+    def build_toc(self) -> None:
+        """``toc.ncx``, listing every entry in a dictionary (see :meth:`_listing_every_entry`)."""
+        with self._listing_every_entry():
+            super().build_toc()
+
+    def build_navigation_doc(self) -> None:
+        """``nav.xhtml``, listing every entry in a dictionary."""
+        with self._listing_every_entry():
+            super().build_navigation_doc()
+
+    @contextmanager
+    def _listing_every_entry(self) -> Iterator[None]:
+        # A glossary's root page lists its entries in a hidden toctree (the A–Z
+        # is the page's index); Sphinx's default scope would leave the book's
+        # table of contents with the root page alone.  In the dictionary layout
+        # the table of contents lists every page, A–Z, and (like the printed
+        # book's) the entries only, not their sections.
+        scope, depth = self.config.epub_tocscope, self.config.epub_tocdepth
+        if layout_of(self.config) == DICTIONARY:
+            self.config.epub_tocscope = "includehidden"
+            self.config.epub_tocdepth = min(depth, ENTRY_TOC_DEPTH)
+        try:
+            yield
+        finally:
+            self.config.epub_tocscope, self.config.epub_tocdepth = scope, depth
 
     def toc_add_files(self, refnodes: list[dict[str, Any]]) -> None:
         """The reading order and the table of contents, entries A–Z in a dictionary."""

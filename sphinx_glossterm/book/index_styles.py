@@ -1,4 +1,6 @@
-"""Page ranges in the back-of-book index with an en dash, whichever program sorts it.
+"""The back-of-book index's programs: page ranges with an en dash, xindy's options.
+
+Page ranges in the back-of-book index get an en dash, whichever program sorts it.
 
 Sphinx's xindy style (``sphinx.xdy``, used with xelatex and lualatex) takes
 its markup from extracts of xindy's ``latex.xdy`` but not the one for page
@@ -11,6 +13,7 @@ separator ``\\textendash``, which every engine typesets.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +23,36 @@ if TYPE_CHECKING:
 MARK = "sphinx_glossterm: page ranges with an en dash"
 XINDY_RANGE = f';; {MARK}\n(markup-range :sep "\\textendash{{}}")\n'
 MAKEINDEX_RANGE = f'% {MARK}\ndelim_r "\\\\textendash{{}}"\n'
+
+
+XINDYOPTS_LINE = re.compile(r"^(?:export\s+)?XINDYOPTS\s*(\+?=)\s*(.*?)\s*$", re.MULTILINE)
+LATEXMKRC_MARK = "# sphinx_glossterm: xindy options"
+
+
+def pass_xindy_options(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: give latexmkrc the xindy options of the generated Makefile.
+
+    Sphinx passes ``XINDYOPTS`` (language, ``-C utf8``, ``-M sphinx.xdy``) to
+    xindy through the environment, which only its Makefile sets; Read the Docs
+    runs ``latexmk -r latexmkrc`` directly, xindy then sorts with the wrong
+    options or fails, and the PDF has no index.  latexmkrc now sets the
+    Makefile's value when the environment has none.
+    """
+    if exception is not None or app.builder.name != "latex" or not app.config.latex_use_xindy:
+        return
+    outdir = Path(app.outdir)
+    makefile, latexmkrc = outdir / "Makefile", outdir / "latexmkrc"
+    if not makefile.is_file() or not latexmkrc.is_file():
+        return
+    options: list[str] = []
+    for operator, value in XINDYOPTS_LINE.findall(makefile.read_text(encoding="utf-8")):
+        options = [*options, value] if operator == "+=" else [value]
+    rc = latexmkrc.read_text(encoding="utf-8")
+    if not options or LATEXMKRC_MARK in rc:
+        return
+    value = " ".join(" ".join(options).split()).replace("\\", "\\\\").replace("'", "\\'")
+    line = f"{LATEXMKRC_MARK}, as the Makefile sets them\n$ENV{{'XINDYOPTS'}} //= '{value}';\n"
+    latexmkrc.write_text(line + rc, encoding="utf-8")
 
 
 def _append_once(path: Path, text: str) -> None:
@@ -40,5 +73,6 @@ def range_dashes(app: Sphinx, exception: Exception | None) -> None:
 
 
 def register(app: Sphinx) -> None:
-    """Mend the index styles after every latex build."""
+    """Mend the index styles, and pass xindy its options, after every latex build."""
     app.connect("build-finished", range_dashes)
+    app.connect("build-finished", pass_xindy_options)

@@ -21,7 +21,7 @@ structures for print, and the small nodes it adds have LaTeX visitors here:
 
 The LaTeX support files are copied into the output folder; the latexmkrc
 Sphinx writes is taught the xindy options its Makefile knows
-(:func:`pass_xindy_options`), so a bare ``latexmk`` (Read the Docs) runs
+(:func:`.index_styles.pass_xindy_options`), so a bare ``latexmk`` (Read the Docs) runs
 xindy correctly.
 """
 
@@ -403,36 +403,6 @@ def copy_support_files(app: Sphinx) -> None:
         copy_asset_file(TEXINPUTS / f"{PACKAGE}.sty", app.outdir, force=True)
 
 
-_XINDYOPTS = re.compile(r"^(?:export\s+)?XINDYOPTS\s*(\+?=)\s*(.*?)\s*$", re.MULTILINE)
-_LATEXMKRC_MARK = "# sphinx_glossterm: xindy options"
-
-
-def pass_xindy_options(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: give latexmkrc the xindy options of the generated Makefile.
-
-    Sphinx passes ``XINDYOPTS`` (language, ``-C utf8``, ``-M sphinx.xdy``) to
-    xindy through the environment, which only its Makefile sets; Read the Docs
-    runs ``latexmk -r latexmkrc`` directly, xindy then sorts with the wrong
-    options or fails, and the PDF has no index.  latexmkrc now sets the
-    Makefile's value when the environment has none.
-    """
-    if exception is not None or app.builder.name != "latex" or not app.config.latex_use_xindy:
-        return
-    outdir = Path(app.outdir)
-    makefile, latexmkrc = outdir / "Makefile", outdir / "latexmkrc"
-    if not makefile.is_file() or not latexmkrc.is_file():
-        return
-    options: list[str] = []
-    for operator, value in _XINDYOPTS.findall(makefile.read_text(encoding="utf-8")):
-        options = [*options, value] if operator == "+=" else [value]
-    rc = latexmkrc.read_text(encoding="utf-8")
-    if not options or _LATEXMKRC_MARK in rc:
-        return
-    value = " ".join(" ".join(options).split()).replace("\\", "\\\\").replace("'", "\\'")
-    line = f"{_LATEXMKRC_MARK}, as the Makefile sets them\n$ENV{{'XINDYOPTS'}} //= '{value}';\n"
-    latexmkrc.write_text(line + rc, encoding="utf-8")
-
-
 def add_package(app: Sphinx, config: Config) -> None:
     """``config-inited``: load ``sphinxglossterm.sty`` with the layout's options."""
     app.add_latex_package(PACKAGE, dictionary.package_options(config), after_hyperref=True)
@@ -448,4 +418,3 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(PrepareLatexBook)
     app.connect("config-inited", add_package)
     app.connect("builder-inited", copy_support_files)
-    app.connect("build-finished", pass_xindy_options)
