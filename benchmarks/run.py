@@ -45,7 +45,9 @@ def theme_available() -> bool:
     try:
         from importlib.resources import files
 
-        return files("sphinx_glossterm").joinpath("theme", "glossterm", "theme.toml").is_file()
+        return (
+            files("sphinx_glossterm").joinpath("html", "theme", "glossterm", "theme.toml").is_file()
+        )
     except (ImportError, ModuleNotFoundError):
         return False
 
