@@ -218,6 +218,10 @@ function quietTitles() {
 
 function setUpPreviews() {
   quietTitles();
+  window.glosstermShowPreview = (link) => {
+    window.clearTimeout(hideTimer);
+    show(link);
+  };
   document.addEventListener("pointerdown", (event) => {
     lastPointer = event.pointerType || "mouse";
   }, true);
