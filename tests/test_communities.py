@@ -46,3 +46,18 @@ def test_the_same_links_in_any_order_give_the_same_groups() -> None:
     shuffled = edges[:]
     random.Random(1).shuffle(shuffled)
     assert communities(keys, edges) == communities(list(reversed(keys)), shuffled)
+
+
+def test_separating_groups_moves_them_apart_and_keeps_each_together() -> None:
+    from sphinx_glossterm.html.layout import separate_groups
+
+    # Two groups mixed on one line: a at even, b at odd places.
+    positions = {f"{name}{n}": (float(2 * n + (name == "b")), 0.0) for name in "ab" for n in range(5)}
+    positions["alone"] = (3.0, 9.0)
+    groups = [[f"a{n}" for n in range(5)], [f"b{n}" for n in range(5)]]
+    moved = separate_groups(positions, groups, spread=10.0, gather=0.5)
+    a = [moved[key][0] for key in groups[0]]
+    b = [moved[key][0] for key in groups[1]]
+    assert max(a) < min(b), "the groups no longer mix"
+    assert max(a) - min(a) == (max(positions[k][0] for k in groups[0]) - 0) * 0.5
+    assert moved["alone"] == positions["alone"]

@@ -159,7 +159,9 @@ def test_grid_table_cells_align_as_pandoc_aligns_them(
     assert max(bands) == 0
 
 
-@pytest.mark.parametrize("path", ["AI-Act.html", "CLIP.html", "index.html", "search.html?q=KI"])
+@pytest.mark.parametrize(
+    "path", ["AI-Act.html", "CLIP.html", "index.html", "search.html?q=KI", "glossterm-graph.html"]
+)
 def test_no_page_scrolls_sideways_and_tables_scroll_in_their_box(
     page: Any, corpus: str, path: str
 ) -> None:

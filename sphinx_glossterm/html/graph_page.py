@@ -25,7 +25,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_glossterm.exports.site import SiteUrls, is_html_site
-from sphinx_glossterm.html.layout import layout
+from sphinx_glossterm.html.layout import layout, separate_groups
 from sphinx_glossterm.html.navigation import GRAPH_PAGE, term_order
 from sphinx_glossterm.html.previews import script_literal
 from sphinx_glossterm.html.theme import uses_glossterm_theme
@@ -120,6 +120,7 @@ def graph_data(app: Sphinx) -> dict[str, Any]:
     positions = remembered(app, "layout", (keys, pairs), lambda: layout(keys, pairs))
     found = remembered(app, "communities", (keys, pairs), lambda: communities(keys, pairs))
     coloured = [group for group in found[:MAX_GROUPS] if len(group.members) >= MIN_GROUP]
+    positions = separate_groups(positions, [group.members for group in coloured])
     group_of = dict.fromkeys(keys, OTHER_GROUP)
     for number, group in enumerate(coloured):
         for key in group.members:
