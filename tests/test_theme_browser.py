@@ -137,8 +137,10 @@ def test_letter_bar_jumps(page: Any, demo: str) -> None:
     page.goto(demo + INDEX)
     page.locator(".glossterm-letter-bar a", has_text="T").click()
     assert page.url.endswith("#glossterm-letter-T")
+    # On screen (near the page's end the heading cannot reach the top); that it
+    # lands below the sticky bar is tests/test_theme_defects.py's.
     top = page.locator("#glossterm-letter-T").bounding_box()["y"]
-    assert 0 <= top < 300
+    assert 0 <= top < 900
     # The header's letter bar leads to the same place from any page.
     page.goto(demo + TERM)
     page.locator(".gt-letters a", has_text="H").click()

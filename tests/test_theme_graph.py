@@ -141,6 +141,9 @@ def test_search_flies_to_the_term_and_opens_its_preview(
             point,
             centre,
         )
+        # On screen, not only in the middle of the canvas (which on a phone starts low).
+        assert 0 <= point["y"] <= page.viewport_size["height"]
+        assert 0 <= point["x"] <= page.viewport_size["width"]
         assert page.evaluate("glosstermGraphView.selected()") == "Transformer"
         preview = page.locator("#glossterm-preview")
         preview.wait_for(state="visible")

@@ -621,6 +621,11 @@ function start() {
       const node = find();
       if (!node || node === selected) return;
       userMoved = true;
+      // On a phone the picture starts below the search box: bring it on screen too.
+      const box = canvasBox.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        canvasBox.scrollIntoView({ block: box.height > window.innerHeight ? "start" : "center" });
+      }
       select(node, 500);
       window.setTimeout(() => {
         if (selected === node && window.glosstermShowPreview) window.glosstermShowPreview(openLink);
