@@ -52,7 +52,9 @@ def test_separating_groups_moves_them_apart_and_keeps_each_together() -> None:
     from sphinx_glossterm.html.layout import separate_groups
 
     # Two groups mixed on one line: a at even, b at odd places.
-    positions = {f"{name}{n}": (float(2 * n + (name == "b")), 0.0) for name in "ab" for n in range(5)}
+    positions = {
+        f"{name}{n}": (float(2 * n + (name == "b")), 0.0) for name in "ab" for n in range(5)
+    }
     positions["alone"] = (3.0, 9.0)
     groups = [[f"a{n}" for n in range(5)], [f"b{n}" for n in range(5)]]
     moved = separate_groups(positions, groups, spread=10.0, gather=0.5)
