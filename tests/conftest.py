@@ -122,3 +122,24 @@ def pytest_terminal_summary(
 def report(pytestconfig: pytest.Config) -> Callable[[str], None]:
     """A function adding a line to the report printed at the end of the test run."""
     return pytestconfig.stash[_REPORT_KEY].append
+
+
+@pytest.fixture(scope="session")
+def corpus_site(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus built once per session with the glossterm theme and no ``index.md``.
+
+    The A–Z page is then the generated root, as for an author coming from
+    Pandoc; the output folder is shared by the theme's browser tests.
+    """
+    from .themed import build_corpus
+
+    return build_corpus(corpus_dir, tmp_path_factory.mktemp("corpus-site"))
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation with its demo glossary, built once per session with the glossterm theme."""
+    from .themed import build_docs
+
+    outdir, _ = build_docs(tmp_path_factory.mktemp("docs-site"))
+    return outdir

@@ -19,7 +19,7 @@ import pytest
 
 from .browser import chromium, serve
 from .conftest import CHECKOUT_DIR, skip_or_fail
-from .themed import ARTIFACTS, build_corpus, build_docs
+from .themed import ARTIFACTS, build_docs
 
 AXE = CHECKOUT_DIR / "js" / "node_modules" / "axe-core" / "axe.min.js"
 TERM, INDEX, GRAPH = "demo/terms/Synonym.html", "demo/index.html", "glossterm-graph.html"
@@ -29,16 +29,14 @@ MAX_PAGE_BYTES = 150 * 1024
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    outdir, _ = build_docs(tmp_path_factory.mktemp("demo"))
-    with serve(outdir) as base:
+def demo(docs_site: Path) -> Iterator[str]:
+    with serve(docs_site) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
-def corpus(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    outdir = build_corpus(corpus_dir, tmp_path_factory.mktemp("corpus"))
-    with serve(outdir) as base:
+def corpus(corpus_site: Path) -> Iterator[str]:
+    with serve(corpus_site) as base:
         yield base
 
 
@@ -139,8 +137,10 @@ def test_letter_bar_jumps(page: Any, demo: str) -> None:
     page.goto(demo + INDEX)
     page.locator(".glossterm-letter-bar a", has_text="T").click()
     assert page.url.endswith("#glossterm-letter-T")
+    # On screen (near the page's end the heading cannot reach the top); that it
+    # lands below the sticky bar is tests/test_theme_defects.py's.
     top = page.locator("#glossterm-letter-T").bounding_box()["y"]
-    assert 0 <= top < 300
+    assert 0 <= top < 900
     # The header's letter bar leads to the same place from any page.
     page.goto(demo + TERM)
     page.locator(".gt-letters a", has_text="H").click()

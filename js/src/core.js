@@ -218,6 +218,10 @@ function quietTitles() {
 
 function setUpPreviews() {
   quietTitles();
+  window.glosstermShowPreview = (link) => {
+    window.clearTimeout(hideTimer);
+    show(link);
+  };
   document.addEventListener("pointerdown", (event) => {
     lastPointer = event.pointerType || "mouse";
   }, true);
@@ -393,11 +397,34 @@ function mendPluralForms() {
   };
 }
 
+/**
+ * A letter heading must land below the sticky letter bar, whose height
+ * depends on how many rows its letters wrap to: the bar's height (with its
+ * offset from the top) becomes --glossterm-sticky-height, which the headings'
+ * scroll-margin-top uses.  A page opened at a letter's address was scrolled
+ * before the height was known, so it is scrolled there again.
+ * @param {Element} index
+ */
+function keepHeadingsClear(index) {
+  const bar = index.querySelector(".glossterm-letter-bar");
+  if (!(bar instanceof HTMLElement)) return;
+  const measure = () => {
+    const top = parseFloat(getComputedStyle(bar).top) || 0;
+    const height = Math.ceil(bar.getBoundingClientRect().height + top);
+    document.documentElement.style.setProperty("--glossterm-sticky-height", `${height}px`);
+  };
+  measure();
+  new ResizeObserver(measure).observe(bar);
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target && index.contains(target)) target.scrollIntoView();
+}
+
 function start() {
   mendPluralForms();
   setUpPreviews();
   setUpSearchSummaries();
   document.querySelectorAll(".glossterm-index").forEach(setUpFilter);
+  document.querySelectorAll(".glossterm-index").forEach(keepHeadingsClear);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -2,16 +2,22 @@
 /**
  * The whole-glossary graph page: every entry a node, every link an edge,
  * drawn on a canvas by force-graph at positions computed at build time
- * (sphinx_glossterm/layout.py), so nothing is simulated before the first frame.
- * Pan, zoom, click a node to open its entry, find a node by name, hover or
- * select one to highlight its neighbours.  Without JavaScript the page keeps
- * the same graph as lists of links.
+ * (sphinx_glossterm/html/layout.py), so nothing is simulated before the first
+ * frame.  Groups of closely linked entries (html/graph_page.py, Louvain) are
+ * coloured and named in a legend; dots grow with their links; names are drawn
+ * where they fit, most linked first, never over each other.  Pan, zoom, click
+ * a node to open its entry, find a node by name (the view flies to it and its
+ * preview opens), hover or select one to light up its neighbours, show one
+ * group or section type only, move between linked entries with the arrow
+ * keys; the selected entry's neighbours are listed as links below the
+ * picture.  Without JavaScript the page keeps the graph as lists of links.
  */
 import ForceGraph from "force-graph";
 
 /**
  * @typedef {{ id: string, title: string, url: string, x: number, y: number, fx: number, fy: number,
- *   index: number, size: number }} GraphNode
+ *   index: number, size: number, group: number, types: number }} GraphNode
+ * @typedef {{ x: number, y: number, width: number, height: number, title: string }} LabelBox
  * @typedef {{ left: number, top: number, right: number, bottom: number, scale: number, pixel: number }} View
  */
 
@@ -34,18 +40,32 @@ const SLOW_FRAME = 34;
 // bigger ones would only cover each other (and cost the rasteriser dearly).
 const MAX_RADIUS = 14;
 const MAX_NAME = 16;
+const MIN_NAME = 11;
+// Names are placed on a grid of cells this many CSS pixels wide, to find
+// overlaps quickly; at most MAX_LABELS per frame.
+const LABEL_CELL = 64;
+const MAX_LABELS = 400;
+// A node is named when its dot is at least this large on screen (or it is lit,
+// or the view is zoomed in past LABEL_SCALE) and its name fits.
+const NAMED_RADIUS = 4;
+// Colours of the groups: --gt-graph-0 … --gt-graph-9 in glossterm-theme.css,
+// the last for small groups and the rest.
+const GROUP_COLOURS = 10;
 
 /** Colours from the theme's custom properties. */
 function palette() {
   const style = getComputedStyle(document.documentElement);
   /** @param {string} name @param {string} fallback */
   const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+  const groups = [];
+  for (let n = 0; n < GROUP_COLOURS; n++) groups.push(read(`--gt-graph-${n}`, "#6b7280"));
   return {
     node: read("--glossterm-accent", "#1d4ed8"),
     text: read("--glossterm-text", "#1b1f24"),
     edge: read("--glossterm-border", "#c7ccd4"),
     muted: read("--glossterm-muted", "#4f5863"),
     surface: read("--glossterm-surface", "#f5f6f8"),
+    groups,
   };
 }
 
@@ -77,8 +97,9 @@ function start() {
 
   // Positions come from the build (layout.py): no force runs in the page.
   /** @type {GraphNode[]} */
-  const nodes = data.nodes.map(([id, title, url, x, y], index) => ({
+  const nodes = data.nodes.map(([id, title, url, x, y, group, types], index) => ({
     id, title, url, x, y, fx: x, fy: y, index, size: 2,
+    group: Math.min(group || 0, GROUP_COLOURS - 1), types: types || 0,
   }));
   const count = nodes.length;
   // Edges as flat index pairs, neighbours in compressed rows (offsets into one
@@ -101,6 +122,22 @@ function start() {
   }
   for (const node of nodes) node.size = 2.5 + Math.sqrt(degree[node.index]);
   const byId = new Map(nodes.map((node) => [node.id, node]));
+  // Most linked first: the order in which names claim their place.
+  const byImportance = nodes.map((node) => node.index)
+    .sort((a, b) => degree[b] - degree[a] || (nodes[a].title < nodes[b].title ? -1 : 1));
+  /** Node indices per colour, so each colour is one fill. @type {number[][]} */
+  const byColour = Array.from({ length: GROUP_COLOURS }, () => []);
+  for (const node of nodes) byColour[node.group].push(node.index);
+  /** Whether each node passes the filter (1), all of them while none is chosen. */
+  const passes = new Uint8Array(count).fill(1);
+  let filtered = false;
+  /** Name widths at a 100 px font, measured when first needed. */
+  const nameWidth = new Float32Array(count).fill(-1);
+  const measurer = document.createElement("canvas").getContext("2d");
+  /** The names drawn in the last frame, in CSS pixels of the canvas. @type {LabelBox[]} */
+  let labelBoxes = [];
+  /** Whether the reader has moved the view (then a resize no longer refits it). */
+  let userMoved = false;
 
   let colours = palette();
   /** @type {GraphNode | null} */
@@ -162,7 +199,7 @@ function start() {
   function drawEdges(context, v, f, phase, stride) {
     context.lineWidth = v.pixel;
     context.strokeStyle = colours.edge;
-    context.globalAlpha = f ? 0.18 : 1;
+    context.globalAlpha = f || filtered ? 0.18 : 1;
     let batch = 0;
     context.beginPath();
     for (let e = 2 * phase; e < ends.length; e += 2 * stride) {
@@ -192,31 +229,36 @@ function start() {
   }
 
   /**
-   * The dots in view, batched by colour; names when zoomed in, for hubs and for
-   * the highlighted neighbourhood.  Returns how many dots were drawn.
+   * The dots in view, one fill per colour and pass: dimmed first (outside the
+   * lit neighbourhood, or the filter), then the others.  Returns how many dots
+   * were drawn.
    * @param {CanvasRenderingContext2D} context @param {View} v @param {GraphNode | null} f
    */
   function drawNodes(context, v, f) {
     let drawn = 0;
-    // Pass 0: every dot (dimmed when a node is in focus); pass 1: the lit ones.
-    for (let pass = 0; pass < (f ? 2 : 1); pass++) {
-      context.globalAlpha = f && pass === 0 ? 0.18 : 1;
-      context.fillStyle = colours.node;
-      let batch = 0;
-      context.beginPath();
-      for (const node of nodes) {
-        if ((f && lit[node.index] !== pass) || !inView(node, v, node.size)) continue;
-        const r = radius(node, v.scale);
-        context.moveTo(node.x + r, node.y);
-        context.arc(node.x, node.y, r, 0, 2 * Math.PI);
-        drawn++;
-        if (++batch === BATCH) {
-          context.fill();
-          context.beginPath();
-          batch = 0;
+    const dimming = Boolean(f) || filtered;
+    for (let pass = dimming ? 0 : 1; pass < 2; pass++) {
+      context.globalAlpha = pass === 0 ? 0.16 : 1;
+      for (let colour = 0; colour < GROUP_COLOURS; colour++) {
+        context.fillStyle = colours.groups[colour];
+        let batch = 0;
+        context.beginPath();
+        for (const index of byColour[colour]) {
+          const node = nodes[index];
+          const bright = f ? lit[index] === 1 : passes[index] === 1;
+          if ((bright ? 1 : 0) !== pass || !inView(node, v, node.size)) continue;
+          const r = radius(node, v.scale);
+          context.moveTo(node.x + r, node.y);
+          context.arc(node.x, node.y, r, 0, 2 * Math.PI);
+          drawn++;
+          if (++batch === BATCH) {
+            context.fill();
+            context.beginPath();
+            batch = 0;
+          }
         }
+        context.fill();
       }
-      context.fill();
     }
     context.globalAlpha = 1;
     if (f) {
@@ -225,23 +267,97 @@ function start() {
       context.arc(f.x, f.y, radius(f, v.scale), 0, 2 * Math.PI);
       context.fill();
     }
-    const size = Math.min(Math.max(11 / v.scale, 1.5), MAX_NAME / v.scale);
-    const font = `${size}px system-ui, sans-serif`;
-    context.font = font;
+    drawLabels(context, v, f);
+    return drawn;
+  }
+
+  /**
+   * Names where they fit: the node in focus, its neighbours, then every node
+   * by its number of links, each below its dot unless its box would overlap a
+   * name already placed.  Drawn in screen pixels with a halo of the
+   * background's colour, so a name stays legible over dots and edges.
+   * @param {CanvasRenderingContext2D} context @param {View} v @param {GraphNode | null} f
+   */
+  function drawLabels(context, v, f) {
+    const t = context.getTransform();
+    const ratio = window.devicePixelRatio || 1;
+    const width = context.canvas.width / ratio;
+    const height = context.canvas.height / ratio;
+    const size = Math.min(Math.max(MIN_NAME, 1.5 * v.scale), MAX_NAME);
+    const all = v.scale > LABEL_SCALE;
+    /** @type {Map<number, LabelBox[]>} */
+    const grid = new Map();
+    /** @type {LabelBox[]} */
+    const placed = [];
+    /** @param {LabelBox} box */
+    const cells = (box) => {
+      const keys = [];
+      for (let gx = Math.floor(box.x / LABEL_CELL); gx <= Math.floor((box.x + box.width) / LABEL_CELL); gx++) {
+        for (let gy = Math.floor(box.y / LABEL_CELL); gy <= Math.floor((box.y + box.height) / LABEL_CELL); gy++) {
+          keys.push(gx * 100003 + gy);
+        }
+      }
+      return keys;
+    };
+    /** @param {GraphNode} node @param {boolean} bold */
+    const tryPlace = (node, bold) => {
+      if (placed.length >= MAX_LABELS) return;
+      const sx = (node.x * t.a + t.e) / ratio;
+      const sy = (node.y * t.d + t.f) / ratio;
+      const r = radius(node, v.scale) * v.scale;
+      if (sx < -200 || sx > width + 200 || sy < -40 || sy > height) return;
+      if (nameWidth[node.index] < 0 && measurer) {
+        measurer.font = "100px system-ui, sans-serif";
+        nameWidth[node.index] = measurer.measureText(node.title).width;
+      }
+      const w = (nameWidth[node.index] * size) / 100 * (bold ? 1.08 : 1) + 4;
+      const box = { x: sx - w / 2, y: sy + r + 1, width: w, height: size * 1.25, title: node.title };
+      if (box.x < 0 || box.x + box.width > width || box.y + box.height > height) return;
+      const keys = cells(box);
+      for (const key of keys) {
+        for (const other of grid.get(key) || []) {
+          if (box.x < other.x + other.width && other.x < box.x + box.width
+            && box.y < other.y + other.height && other.y < box.y + box.height) return;
+        }
+      }
+      for (const key of keys) {
+        const list = grid.get(key);
+        if (list) list.push(box);
+        else grid.set(key, [box]);
+      }
+      placed.push(box);
+    };
+    if (f) {
+      tryPlace(f, true);
+      for (let i = offsets[f.index]; i < offsets[f.index + 1]; i++) tryPlace(nodes[adjacent[i]], false);
+    }
+    for (const index of byImportance) {
+      if (placed.length >= MAX_LABELS) break;
+      const node = nodes[index];
+      if (node === f) continue;
+      // With a node in focus its neighbours came first; the others only zoomed in.
+      if (f ? lit[index] === 1 || !all : passes[index] === 0) continue;
+      if (!all && radius(node, v.scale) * v.scale < NAMED_RADIUS) continue;
+      if (!inView(node, v, node.size)) continue;
+      tryPlace(node, false);
+    }
+    context.save();
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.textAlign = "center";
     context.textBaseline = "top";
+    context.lineJoin = "round";
+    context.lineWidth = 3;
+    context.strokeStyle = colours.surface;
     context.fillStyle = colours.text;
-    const all = v.scale > LABEL_SCALE;
-    for (const node of nodes) {
-      const named = all || (f ? lit[node.index] === 1 : degree[node.index] * v.scale > 30);
-      if (!named || node === f || !inView(node, v, node.size + 40 * size)) continue;
-      context.fillText(node.title, node.x, node.y + radius(node, v.scale) + 1);
-    }
-    if (f) {
-      context.font = `bold ${font}`;
-      context.fillText(f.title, f.x, f.y + radius(f, v.scale) + 1);
-    }
-    return drawn;
+    placed.forEach((box, number) => {
+      const bold = f !== null && number === 0 && box.title === f.title;
+      context.font = `${bold ? "bold " : ""}${size}px system-ui, sans-serif`;
+      const x = box.x + box.width / 2;
+      context.strokeText(box.title, x, box.y + 1);
+      context.fillText(box.title, x, box.y + 1);
+    });
+    context.restore();
+    labelBoxes = placed;
   }
 
   /** Time the frame just drawn (to the next animation frame) and adapt the sample. */
@@ -346,8 +462,7 @@ function start() {
     })
     .onNodeClick((object) => open(/** @type {GraphNode} */ (object)))
     .onBackgroundClick(() => {
-      selected = null;
-      redraw();
+      select(null, 0);
     });
 
   /** Draw again on the next frame (setting a drawing property asks force-graph to). */
@@ -364,13 +479,21 @@ function start() {
     else graph.zoomToFit(0, 24);
   });
 
-  // Find a node: the names as suggestions; Enter selects, the link opens it.
   const list = container.querySelector("datalist");
   const input = container.querySelector("input[type=search]");
-  const form = container.querySelector("form");
-  // Added on the first selection: a link without a target is no link.
+  const form = container.querySelector("form.gt-graph-search");
+  const filter = container.querySelector("select.gt-graph-filter");
+  const legend = container.querySelector(".gt-graph-legend");
+  const details = container.querySelector(".gt-graph-details");
+  const text = {
+    neighbours: container.dataset.wordsNeighbours || "{title}",
+    group: container.dataset.wordsGroup || "{number}: {names}",
+    section: container.dataset.wordsSection || "{title}",
+  };
+  // Added on the first selection: a link without a target is no link.  A term
+  // link, so glossterm-core.js shows its preview.
   const openLink = document.createElement("a");
-  openLink.className = "gt-graph-open";
+  openLink.className = "gt-graph-open glossterm-link";
   // The names as suggestions, added when the box is first used, not before
   // the first frame.
   const suggest = () => {
@@ -384,16 +507,100 @@ function start() {
     }));
   };
 
+  /** @param {string} template @param {Record<string, string>} values */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+
+  /** The groups in the legend: a swatch of each colour and the group's central entries. */
+  const groupName = (/** @type {number} */ number) => {
+    const group = data.groups[number];
+    return fill(text.group, { number: String(number + 1), names: group ? group[0].join(", ") : "" });
+  };
+  if (legend) {
+    const items = data.groups.map((group, number) => {
+      const item = document.createElement("li");
+      const swatch = document.createElement("span");
+      swatch.className = `gt-graph-swatch gt-graph-swatch-${Math.min(number, GROUP_COLOURS - 1)}`;
+      swatch.setAttribute("aria-hidden", "true");
+      item.append(swatch, `${groupName(number)} (${group[1]})`);
+      return item;
+    });
+    legend.replaceChildren(...items);
+  }
+
+  if (filter instanceof HTMLSelectElement) {
+    /** @type {HTMLOptionElement[]} */
+    const options = [];
+    data.groups.forEach((_, number) => options.push(new Option(groupName(number), `group:${number}`)));
+    data.types.forEach(([, label], bit) => {
+      options.push(new Option(fill(text.section, { title: label }), `type:${bit}`));
+    });
+    filter.append(...options);
+    filter.addEventListener("change", () => {
+      const [kind, value] = filter.value.split(":");
+      const number = Number(value);
+      filtered = kind === "group" || kind === "type";
+      for (const node of nodes) {
+        const match = kind === "group" ? node.group === number : (node.types & (1 << number)) !== 0;
+        passes[node.index] = !filtered || match ? 1 : 0;
+      }
+      redraw();
+    });
+  }
+
   /**
-   * Centre the graph on ``node`` and highlight its neighbours.
-   * @param {GraphNode} node
+   * The text alternative: the selected entry and its neighbours as links.
+   * @param {GraphNode | null} node
+   */
+  function describe(node) {
+    if (!details) return;
+    if (!node) {
+      details.replaceChildren();
+      return;
+    }
+    const heading = document.createElement("h2");
+    heading.textContent = fill(text.neighbours, { title: node.title });
+    const items = [];
+    const seen = new Set();
+    for (let i = offsets[node.index]; i < offsets[node.index + 1]; i++) {
+      const other = nodes[adjacent[i]];
+      if (other === node || seen.has(other)) continue;
+      seen.add(other);
+      items.push(other);
+    }
+    const collator = new Intl.Collator(document.documentElement.lang || undefined);
+    items.sort((a, b) => collator.compare(a.title, b.title));
+    const listing = document.createElement("ul");
+    listing.replaceChildren(...items.map((other) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.className = "glossterm-link";
+      link.href = new URL(other.url, root).href;
+      link.textContent = other.title;
+      item.append(link);
+      return item;
+    }));
+    details.replaceChildren(heading, listing);
+  }
+
+  /**
+   * Select ``node`` (or nothing): light up its neighbours, list them, and fly
+   * to it: centre first, then zoom in about the centre (force-graph's two
+   * transitions would cancel each other if run together).
+   * @param {GraphNode | null} node
    * @param {number} duration
    */
   function select(node, duration) {
     selected = node;
     redraw();
+    describe(node);
+    if (!node) return;
     graph.centerAt(node.x, node.y, duration);
-    graph.zoom(Math.max(graph.zoom(), 2.5), duration);
+    const zoomIn = () => {
+      graph.zoom(Math.max(graph.zoom(), 2.5), duration);
+      if (!duration) graph.centerAt(node.x, node.y, 0);
+    };
+    if (duration) window.setTimeout(zoomIn, duration);
+    else zoomIn();
     openLink.href = new URL(node.url, root).href;
     openLink.textContent = node.title;
     if (form && !openLink.isConnected) form.append(openLink);
@@ -409,19 +616,79 @@ function start() {
         || nodes.find((node) => node.title.toLocaleLowerCase().includes(wanted))
         || null;
     };
+    /** Fly to the term found and open its preview once the view is there. */
+    const go = () => {
+      const node = find();
+      if (!node || node === selected) return;
+      userMoved = true;
+      // On a phone the picture starts below the search box: bring it on screen too.
+      const box = canvasBox.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        canvasBox.scrollIntoView({ block: box.height > window.innerHeight ? "start" : "center" });
+      }
+      select(node, 500);
+      window.setTimeout(() => {
+        if (selected === node && window.glosstermShowPreview) window.glosstermShowPreview(openLink);
+      }, 1000);
+    };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const node = find();
-      if (node) select(node, 600);
+      go();
     });
-    input.addEventListener("change", () => {
-      const node = find();
-      if (node) select(node, 600);
-    });
+    input.addEventListener("change", go);
   }
 
+  // Keyboard: the arrows move to the linked entry in their direction, Enter
+  // opens the selected entry, Escape clears, + and - zoom.
+  canvasBox.addEventListener("keydown", (event) => {
+    const directions = /** @type {Record<string, [number, number]>} */ ({
+      ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1],
+    });
+    const direction = directions[event.key];
+    if (direction) {
+      event.preventDefault();
+      userMoved = true;
+      if (!selected) {
+        const first = byImportance.map((index) => nodes[index]).find((node) => passes[node.index]);
+        if (first) select(first, 300);
+        return;
+      }
+      let best = null;
+      let bestScore = 0.35;
+      for (let i = offsets[selected.index]; i < offsets[selected.index + 1]; i++) {
+        const other = nodes[adjacent[i]];
+        const dx = other.x - selected.x;
+        const dy = other.y - selected.y;
+        const length = Math.hypot(dx, dy) || 1;
+        const score = (dx * direction[0] + dy * direction[1]) / length;
+        if (score > bestScore + 1e-9) {
+          best = other;
+          bestScore = score;
+        }
+      }
+      if (best) select(best, 300);
+    } else if (event.key === "Enter" && selected) {
+      open(selected);
+    } else if (event.key === "Escape" && selected) {
+      select(null, 0);
+    } else if (event.key === "+" || event.key === "=" || event.key === "-") {
+      userMoved = true;
+      graph.zoom(graph.zoom() * (event.key === "-" ? 1 / 1.5 : 1.5), 200);
+    }
+  });
+  for (const kind of ["pointerdown", "wheel", "touchstart"]) {
+    canvasBox.addEventListener(kind, () => {
+      userMoved = true;
+    }, { passive: true });
+  }
+
+  // Until the reader moves it, the view follows the canvas's size: the first
+  // measure may come before the page's layout settles (on a phone, off centre).
   new ResizeObserver(() => {
     graph.width(canvasBox.clientWidth).height(canvasBox.clientHeight);
+    if (!fitted || userMoved) return;
+    if (selected) graph.centerAt(selected.x, selected.y, 0);
+    else graph.zoomToFit(0, 24);
   }).observe(canvasBox);
   document.addEventListener("glossterm-theme-change", () => {
     colours = palette();
@@ -437,6 +704,9 @@ function start() {
       const box = canvasBox.getBoundingClientRect();
       return { x: point.x + box.left, y: point.y + box.top };
     },
+    labelBoxes: () => labelBoxes.map((box) => ({ ...box })),
+    labelColours: () => ({ text: colours.text, halo: colours.surface }),
+    selected: () => (selected ? selected.id : null),
   };
 }
 

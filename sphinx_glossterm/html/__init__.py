@@ -21,7 +21,7 @@ def register(app: Sphinx) -> None:
     from sphinx_glossterm.html.navigation import add_navigation, navigation_view
     from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
     from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
-    from sphinx_glossterm.html.theme import THEME_DIR
+    from sphinx_glossterm.html.theme import THEME_DIR, use_project_title
     from sphinx_glossterm.sphinx_ext.incremental import declare_view
 
     app.add_html_theme("glossterm", str(THEME_DIR))
@@ -31,6 +31,7 @@ def register(app: Sphinx) -> None:
     # Before the exports' JSON-LD: the description comes first in the page's head.
     app.connect("html-page-context", add_description, priority=490)
     app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", use_project_title)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", add_navigation)
     app.connect("html-collect-pages", collect_graph_page)

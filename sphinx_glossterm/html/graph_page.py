@@ -25,18 +25,27 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_glossterm.exports.site import SiteUrls, is_html_site
-from sphinx_glossterm.html.layout import layout
+from sphinx_glossterm.html.layout import layout, separate_groups
 from sphinx_glossterm.html.navigation import GRAPH_PAGE, term_order
 from sphinx_glossterm.html.previews import script_literal
 from sphinx_glossterm.html.theme import uses_glossterm_theme
 from sphinx_glossterm.model import words as ui
 from sphinx_glossterm.model.collation import sort_key
+from sphinx_glossterm.model.communities import communities
+from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
 from sphinx_glossterm.sphinx_ext.memo import remembered
 
 DATA_FILE = "glossterm-graph-data.js"
 # About 1 MB of lists; the KI-Glossar's 225 entries have about 1,000 links.
 FALLBACK_MAX_LINKS = 10_000
+# Coloured groups: as many as one can tell apart (js/src/graph.js has a colour
+# for each); smaller groups and the rest share a neutral colour.
+MAX_GROUPS = 9
+MIN_GROUP = 3
+OTHER_GROUP = MAX_GROUPS
+# Section types the graph can filter by (bits of one number per node).
+MAX_TYPES = 30
 
 
 def collect_graph_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -94,27 +103,68 @@ def _fallback(app: Sphinx, domain: GlosstermDomain, words: dict[str, str]) -> Ma
 
 
 def graph_data(app: Sphinx) -> dict[str, Any]:
-    """Nodes ``[key, title, url, x, y, letter]`` and edges ``[source, target]`` as indices."""
+    """What the graph page draws, as small arrays (see :func:`_node_rows`).
+
+    ``nodes``: ``[key, title, url, x, y, group, section types]`` (the types a
+    bit mask over ``types``); ``edges``: ``[source, target]`` as indices;
+    ``groups``: ``[names of the most central entries, size]`` per coloured
+    group, largest first (smaller groups share the last colour, group
+    :data:`OTHER_GROUP`); ``types``: ``[class, label]`` of the section types
+    entries use.
+    """
     domain = glossterm_domain(app.env)
     graph = domain.graph
-    urls = SiteUrls(app.builder)
     keys = sorted(graph.nodes)
     pairs = graph.linked_pairs
-    # The layout is the one costly part, and most edits do not move a node or an edge.
+    # The layout and the groups are the costly parts; most edits move no node or edge.
     positions = remembered(app, "layout", (keys, pairs), lambda: layout(keys, pairs))
-    number = {key: n for n, key in enumerate(keys)}
+    found = remembered(app, "communities", (keys, pairs), lambda: communities(keys, pairs))
+    coloured = [group for group in found[:MAX_GROUPS] if len(group.members) >= MIN_GROUP]
+    positions = separate_groups(positions, [group.members for group in coloured])
+    group_of = dict.fromkeys(keys, OTHER_GROUP)
+    for number, group in enumerate(coloured):
+        for key in group.members:
+            group_of[key] = number
+    labels = section_types(app.config)
+    used = sorted({s.type for term in graph.nodes.values() for s in term.sections if s.type})
+    used = [name for name in used if name in labels][:MAX_TYPES]
+    bit = {name: 1 << n for n, name in enumerate(used)}
+    language = app.config.language
     return {
-        "nodes": [
-            [
-                key,
-                graph.nodes[key].title,
-                urls.term(graph.nodes[key]).removeprefix("./"),
-                *positions[key],
-            ]
-            for key in keys
+        "nodes": _node_rows(app, keys, positions, group_of, bit),
+        "edges": [[number, other] for number, other in _edge_indices(keys, pairs)],
+        "groups": [
+            [[graph.nodes[key].title for key in group.central], len(group.members)]
+            for group in coloured
         ],
-        "edges": [[number[a], number[b]] for a, b in pairs],
+        "types": [[name, labels[name].label(language)] for name in used],
     }
+
+
+def _node_rows(
+    app: Sphinx,
+    keys: list[str],
+    positions: dict[str, tuple[float, float]],
+    group_of: dict[str, int],
+    bit: dict[str, int],
+) -> list[list[Any]]:
+    graph = glossterm_domain(app.env).graph
+    urls = SiteUrls(app.builder)
+    rows = []
+    for key in keys:
+        term = graph.nodes[key]
+        mask = 0
+        for section in term.sections:
+            mask |= bit.get(section.type or "", 0)
+        url = urls.term(term).removeprefix("./")
+        rows.append([key, term.title, url, *positions[key], group_of[key], mask])
+    return rows
+
+
+def _edge_indices(keys: list[str], pairs: Any) -> Iterator[tuple[int, int]]:
+    number = {key: n for n, key in enumerate(keys)}
+    for a, b in pairs:
+        yield number[a], number[b]
 
 
 def write_graph_data(app: Sphinx, exception: Exception | None) -> None:

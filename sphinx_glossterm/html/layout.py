@@ -178,3 +178,35 @@ def _pack(placed: list[dict[str, list[float]]]) -> dict[str, tuple[float, float]
         cy = (min(p[1] for p in result.values()) + max(p[1] for p in result.values())) / 2
         result = {key: (px - cx, py - cy) for key, (px, py) in result.items()}
     return result
+
+
+def separate_groups(
+    positions: Mapping[str, tuple[float, float]],
+    groups: Sequence[Sequence[str]],
+    spread: float = 1.7,
+    gather: float = 0.6,
+) -> dict[str, tuple[float, float]]:
+    """The positions with each group drawn together and the groups apart.
+
+    The force layout knows links, not groups: in a dense glossary the groups'
+    colours end up mixed in one blob.  Each group's centre moves away from the
+    centre of all grouped entries (``spread`` times as far) and its members
+    move towards the group's centre (``gather`` times as far), so a group keeps
+    its inner shape and becomes a region of its own.  Entries in no group stay.
+    """
+    result = dict(positions)
+    members = [[key for key in group if key in positions] for group in groups]
+    members = [group for group in members if group]
+    everyone = [positions[key] for group in members for key in group]
+    if not everyone:
+        return result
+    cx = sum(x for x, _ in everyone) / len(everyone)
+    cy = sum(y for _, y in everyone) / len(everyone)
+    for group in members:
+        gx = sum(positions[key][0] for key in group) / len(group)
+        gy = sum(positions[key][1] for key in group) / len(group)
+        nx, ny = cx + (gx - cx) * spread, cy + (gy - cy) * spread
+        for key in group:
+            x, y = positions[key]
+            result[key] = (round(nx + (x - gx) * gather, 1), round(ny + (y - gy) * gather, 1))
+    return result

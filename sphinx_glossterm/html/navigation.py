@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_glossterm.exports.site import is_html_site
 from sphinx_glossterm.html.neighbourhood import neighbour_keys, neighbourhood_svg
+from sphinx_glossterm.html.previews import script_literal
 from sphinx_glossterm.html.theme import uses_glossterm_theme
 from sphinx_glossterm.model import words as ui
 from sphinx_glossterm.model.collation import letter_of, sort_key
@@ -28,6 +30,16 @@ from sphinx_glossterm.sphinx_ext.incremental import EVERY_PAGE, PageViews
 from sphinx_glossterm.sphinx_ext.index_page import index_rows, letter_anchor
 
 GRAPH_PAGE = "glossterm-graph"
+
+
+def anchor_url(pathto: Any, docname: str, anchor: str) -> str:
+    """The link from this page to ``anchor`` in ``docname``: ``#anchor`` on the page itself.
+
+    Sphinx's ``pathto`` returns ``#`` for the page being written, so appending
+    a fragment to it would give ``##anchor``, which leads nowhere.
+    """
+    page = pathto(docname)
+    return f"#{anchor}" if page.startswith("#") else f"{page}#{anchor}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +95,19 @@ def add_navigation(
     words = ui.strings(app.config.language)
     order = term_order(domain)
     index_doc = domain.index_page()
-    index_url = pathto(index_doc) if index_doc in app.env.all_docs else pathto("genindex")
+    index_known = index_doc in app.env.all_docs
+    index_url = pathto(index_doc) if index_known else pathto("genindex")
     has_terms = bool(order.terms)
 
     def term_link(term: Term | None) -> dict[str, str] | None:
         if term is None:
             return None
-        return {"title": term.title, "url": f"{pathto(term.docname)}#{term.anchor}"}
+        return {"title": term.title, "url": anchor_url(pathto, term.docname, term.anchor)}
 
     def letter_url(letter: str) -> str:
-        return f"{index_url}#{letter_anchor(letter)}"
+        if not index_known:
+            return f"{index_url}#{letter_anchor(letter)}"
+        return anchor_url(pathto, index_doc, letter_anchor(letter))
 
     terms = domain.terms.get(pagename, []) if doctree is not None else []
     navigation: dict[str, Any] = {
@@ -107,6 +122,7 @@ def add_navigation(
         "next": None,
         "neighbourhood": "",
         "description": "",
+        "search_messages": _search_catalogue(app.config.language) if pagename == "search" else "",
     }
     if terms:
         previous, following = order.pager(terms)
@@ -129,6 +145,19 @@ def add_navigation(
     if navigation["graph_url"] and 'name="description"' not in context.get("metatags", ""):
         navigation["description"] = page_description(doctree, context, words)
     context["glossterm"] = navigation
+
+
+def _search_catalogue(language: str | None) -> Markup:
+    """The search page's messages as a catalogue for Sphinx's ``Documentation.addTranslations``."""
+    messages = ui.search_messages(language)
+    if not messages:
+        return Markup("")
+    catalogue = {
+        "locale": ui.language_code(language),
+        "messages": messages,
+        "plural_expr": "n != 1",
+    }
+    return Markup(script_literal(catalogue).replace("<", "\\u003c"))
 
 
 def page_description(

@@ -88,7 +88,7 @@ class TermGraph:
         for edge in self.incoming.get(key, []):
             source = self.nodes[edge.source]
             section = next((s for s in source.sections if s.type == edge.link.section_type), None)
-            title = section.title if section is not None and edge.link.section_type else ""
+            title = section.label if section is not None and edge.link.section_type else ""
             rows.setdefault(
                 (edge.source, edge.link.section_type, edge.kind),
                 Backlink(source, edge.kind, edge.link.section_type, title),

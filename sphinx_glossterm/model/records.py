@@ -47,6 +47,15 @@ class Section:
     anchor: str
     line: int | None
 
+    @property
+    def label(self) -> str:
+        """The heading as a name for the section ("Verwandte Themen", not "Verwandte Themen:").
+
+        Headings often end in a colon that leads into their content; named
+        elsewhere (the "Referenced by" list), the colon would dangle.
+        """
+        return self.title.rstrip().rstrip(":：").rstrip()
+
 
 @dataclass(frozen=True, slots=True)
 class Term:

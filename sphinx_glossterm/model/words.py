@@ -42,6 +42,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "introduction": "introduction",
         "planned": "planned",
         "glossary": "Glossary",
+        "search_object_type": "glossary entry",
+        "search_hint": "Searching for several words finds only pages that contain all of them.",
+        "search_button": "Search",
+        "previous_page": "Previous page",
+        "next_page": "Next page",
+        "page_navigation": "Previous and next page",
+        "theme_to_dark": "Switch to dark mode",
+        "theme_to_light": "Switch to light mode",
+        "graph_groups": "Groups",
+        "graph_filter": "Show",
+        "graph_all": "all entries",
+        "graph_group": "Group {number}: {names}",
+        "graph_section": "with a section “{title}”",
+        "graph_neighbours": "Neighbours of {title}",
+        "graph_open": "Open the entry",
+        "graph_keys": "Keys: arrows move between linked entries, Enter opens, Escape clears.",
     },
     "de": {
         "index": "Register A–Z",
@@ -75,8 +91,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "introduction": "Einleitung",
         "planned": "geplant",
         "glossary": "Glossar",
+        "search_object_type": "Glossareintrag",
+        "search_hint": "Bei mehreren Suchwörtern werden nur Seiten gefunden, "
+        "die alle Wörter enthalten.",
+        "search_button": "Suchen",
+        "previous_page": "Vorherige Seite",
+        "next_page": "Nächste Seite",
+        "page_navigation": "Vorherige und nächste Seite",
+        "theme_to_dark": "Zum dunklen Modus wechseln",
+        "theme_to_light": "Zum hellen Modus wechseln",
+        "graph_groups": "Gruppen",
+        "graph_filter": "Zeigen",
+        "graph_all": "alle Einträge",
+        "graph_group": "Gruppe {number}: {names}",
+        "graph_section": "mit einem Abschnitt „{title}“",
+        "graph_neighbours": "Nachbarn von {title}",
+        "graph_open": "Eintrag öffnen",
+        "graph_keys": "Tasten: Pfeile wandern zu verknüpften Einträgen, "
+        "Eingabe öffnet, Escape hebt die Auswahl auf.",
     },
 }
+
+# Sphinx's search page (searchtools.js) in our languages, keyed by its English
+# messages: Sphinx's own catalogues lack the newer ones and show English (or
+# nothing) on a German page.  A list is a message with singular and plural.
+SEARCH_MESSAGES: dict[str, dict[str, str | list[str]]] = {
+    "de": {
+        "Search Results": "Suchergebnisse",
+        "Searching": "Suche läuft",
+        "Preparing search...": "Die Suche wird vorbereitet …",
+        ", in ": ", in ",
+        "Search finished, found one page matching the search query.": [
+            "Suche beendet: eine Seite passt zur Suchanfrage.",
+            "Suche beendet: ${resultCount} Seiten passen zur Suchanfrage.",
+        ],
+        "Your search did not match any documents. Please make sure that all words are "
+        "spelled correctly and that you've selected enough categories.": "Keine Seite passt "
+        "zur Suche. Sind alle Wörter richtig geschrieben?",
+        "Hide Search Matches": "Suchtreffer ausblenden",
+    },
+}
+
+
+def search_messages(language: str | None) -> dict[str, str | list[str]]:
+    """Sphinx's search-page messages in ``language`` (none where Sphinx's English is right)."""
+    return SEARCH_MESSAGES.get(language_code(language), {})
 
 
 PAGE_ABBREVIATIONS: dict[str, str] = {

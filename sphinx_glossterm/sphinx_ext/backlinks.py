@@ -65,7 +65,8 @@ class AddBacklinks(SphinxPostTransform):
             xref = gnodes.term_xref(source.id, [nodes.Text(source.title)])
             xref[gnodes.TARGET_DOC], xref[gnodes.TARGET_ANCHOR] = source.docname, source.anchor
             paragraph += xref
-            places = [self._place(row, language) for row in group_rows]
+            # One name per place: a link and a mention in one section are one place.
+            places = list(dict.fromkeys(self._place(row, language) for row in group_rows))
             paragraph += nodes.Text(" — ")
             paragraph += nodes.inline("", ", ".join(places), classes=["glossterm-backlink-where"])
             items += nodes.list_item("", paragraph)

@@ -20,6 +20,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinx_glossterm.model import words
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
@@ -51,6 +52,14 @@ class GlosstermDomain(Domain):
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
     }
     data_version = 5
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """What the search page calls an entry: "Glossareintrag", not "Glossary-glossary term".
+
+        Sphinx joins the domain's label and the type's name with its translated
+        ``"%s %s"``, in English words whatever the language.
+        """
+        return words.strings(self.env.config.language)["search_object_type"]
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -25,6 +25,26 @@ def uses_glossterm_theme(app: Sphinx) -> bool:
     return any(Path(directory).resolve() == THEME_DIR for directory in theme.get_theme_dirs())
 
 
+def use_project_title(app: Sphinx) -> None:
+    """``builder-inited``: a glossary's header and page titles name the project alone.
+
+    Sphinx's default ``html_title`` is "<project> <release> documentation",
+    which reads oddly on a glossary ("KI-Glossar 0.1.0 Dokumentation").  Under
+    the glossterm theme, while the author has not set ``html_title`` (or
+    ``html_short_title``) to something else, both become the project's name.
+    """
+    from sphinx.locale import _
+
+    config = app.config
+    if not uses_glossterm_theme(app):
+        return
+    sphinx_default = _("%s %s documentation") % (config.project, config.release)
+    if config.html_title == sphinx_default:
+        if config.html_short_title == config.html_title:
+            config.html_short_title = config.project
+        config.html_title = config.project
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the theme.
 
