@@ -193,6 +193,8 @@ def test_published_from_the_written_conf_py(
         env=env,
         capture_output=True,
         text=True,
+        # LaTeX's log holds bytes of the fonts' encodings, not only UTF-8.
+        errors="replace",
         check=False,
         timeout=1200,
     )

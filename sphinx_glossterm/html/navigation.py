@@ -18,6 +18,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_glossterm.exports.site import is_html_site
+from sphinx_glossterm.html.links import anchor_url
 from sphinx_glossterm.html.neighbourhood import neighbour_keys, neighbourhood_svg
 from sphinx_glossterm.html.previews import script_literal
 from sphinx_glossterm.html.theme import uses_glossterm_theme
@@ -30,16 +31,6 @@ from sphinx_glossterm.sphinx_ext.incremental import EVERY_PAGE, PageViews
 from sphinx_glossterm.sphinx_ext.index_page import index_rows, letter_anchor
 
 GRAPH_PAGE = "glossterm-graph"
-
-
-def anchor_url(pathto: Any, docname: str, anchor: str) -> str:
-    """The link from this page to ``anchor`` in ``docname``: ``#anchor`` on the page itself.
-
-    Sphinx's ``pathto`` returns ``#`` for the page being written, so appending
-    a fragment to it would give ``##anchor``, which leads nowhere.
-    """
-    page = pathto(docname)
-    return f"#{anchor}" if page.startswith("#") else f"{page}#{anchor}"
 
 
 @dataclass(frozen=True, slots=True)

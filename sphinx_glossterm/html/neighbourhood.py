@@ -16,7 +16,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from sphinx_glossterm.html.navigation import anchor_url
+from sphinx_glossterm.html.links import anchor_url
 from sphinx_glossterm.model.collation import sort_key
 from sphinx_glossterm.model.graph import TermGraph
 

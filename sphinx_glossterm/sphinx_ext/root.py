@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
 from sphinx.util import logging
@@ -82,6 +82,16 @@ class GeneratedRootProject(Project):
             self._docname_to_path[docname] = path
             self._path_to_docname[path] = docname
         return docnames
+
+    def doc2path(self, docname: str, absolute: bool) -> Any:
+        """As Sphinx's; a generated page's relative name is its name, not where it is kept.
+
+        Sphinx writes that name into the output (the search index's file names),
+        which must not depend on the folder the build runs in.
+        """
+        if not absolute and docname in self.generated:
+            return type(super().doc2path(docname, absolute))(self.generated[docname].name)
+        return super().doc2path(docname, absolute)
 
 
 def generated_folder(app: Sphinx) -> Path:
