@@ -30,6 +30,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
+from sphinx_glossterm.model.abbreviations import abbreviation_fields
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
@@ -43,6 +44,7 @@ from sphinx_glossterm.reader.nesting_rule import (
     TOO_DEEP,
     TOO_DEEP_INLINE,
 )
+from sphinx_glossterm.reader.pandoc.abbreviation import ABBREVIATION_META
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.dialect import is_pandoc_dialect
 from sphinx_glossterm.reader.pandoc.entries import (
@@ -57,6 +59,7 @@ from sphinx_glossterm.reader.pandoc.entries import heading_attributes as token_a
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import default_id, html_anchor, pandoc_identifier
 from sphinx_glossterm.reader.rawhtml.rule import COMMENT, REJECTED, UNSAFE_LINK
+from sphinx_glossterm.reader.terminology import DECLARED, terminology
 
 MAX_TERM_LEVEL = 3
 """As the renderer: term headings deeper than this are read with a warning."""
@@ -240,6 +243,8 @@ class _EntryBuilder:
     aliases: tuple[str, ...]
     inferred: bool = False
     directive: bool = False
+    declared: dict[str, object] = field(default_factory=lambda: terminology({}))
+    """Status, replacement and abbreviation as written (:func:`.nodes.terminology`)."""
     title: str = ""
     title_line: int | None = None
     tagline: str = ""
@@ -438,6 +443,7 @@ class _Walker:
             classes=tuple(name for name in attrs.classes if name != "term"),
             aliases=tuple(alias for alias in aliases if alias),
             inferred=bool(opener.meta.get("inferred")),
+            declared=terminology(attrs.pairs, opener.meta.get(ABBREVIATION_META)),
         )
         outer = self.context.entry, self.context.section
         self.context.entry, self.context.section = entry, None
@@ -533,6 +539,14 @@ class _Walker:
                 sections=tuple(Section(s.kind, s.title, s.anchor, s.line) for s in entry.sections),
                 links=tuple(entry.links),
                 inferred=entry.inferred,
+                status=str(entry.declared["status"]),
+                replaced_by=str(entry.declared["replaced_by"]),
+                **abbreviation_fields(
+                    entry.title,
+                    entry.classes,
+                    entry.declared["sentence"],  # type: ignore[arg-type]
+                    str(entry.declared["expansion"]),
+                ),
             )
         )
 
@@ -732,6 +746,9 @@ class _Walker:
                 a.strip() for a in str(options.get("aliases", "")).split(",") if a.strip()
             ),
             directive=True,
+            declared=terminology(
+                {name: str(options[name]) for name in DECLARED if name in options}
+            ),
         )
         outer = context.entry, context.section
         context.entry, context.section = entry, None

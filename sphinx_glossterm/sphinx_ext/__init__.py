@@ -28,11 +28,13 @@ def register(app: Sphinx) -> None:
     from sphinx_glossterm.sphinx_ext.index_page import FillGlossaryIndex
     from sphinx_glossterm.sphinx_ext.memo import save_memo
     from sphinx_glossterm.sphinx_ext.references import ClaimTermLinks, unresolved_term_link
+    from sphinx_glossterm.sphinx_ext.status_note import ShowStatus
 
     config.register(app)
     app.add_domain(GlosstermDomain)
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
+    app.add_post_transform(ShowStatus)
     app.add_post_transform(FillGlossaryIndex)
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", includes.exclude_gathered_files)

@@ -29,6 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from sphinx_glossterm.model.abbreviations import ABBR_CLASS, PHRASES
+from sphinx_glossterm.reader.pandoc.abbreviation import ABBREVIATION_META, lead_sentence
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_META
 
@@ -47,6 +49,8 @@ class EntryRuleOptions:
     layout_classes: frozenset[str] = frozenset({"chapter", "small", "unnumbered", "unlisted"})
     infer_terms: bool = True
     """Treat a file's first heading with an id but no ``.term`` (at H2/H3) as a term."""
+    abbreviation_phrases: tuple[str, ...] = PHRASES["en"]
+    """What follows the bold abbreviation in a stub's sentence (``steht für``)."""
 
 
 def entries_plugin(md: MarkdownIt, options: EntryRuleOptions | None = None) -> None:
@@ -156,8 +160,18 @@ class _Entry:
             self.sections.extend(self.current.close())
             self.current = None
 
-    def close(self) -> list[Token]:
+    def close(self, options: EntryRuleOptions) -> list[Token]:
         self._close_section()
+        explicit = ABBR_CLASS in self.open.meta["attrs"].classes
+        sentence = lead_sentence(self.lead, options.abbreviation_phrases, explicit)
+        if sentence is not None:
+            short, expansion, target, whole = sentence
+            self.open.meta[ABBREVIATION_META] = (
+                short,
+                expansion,
+                target,
+                whole and not self.tagline,
+            )
         tokens = [self.open, *self.heading, *self.tagline]
         if self.lead:
             lead_open = _open(LEAD, self.lead[0])
@@ -180,7 +194,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
             term_kind = _term_kind(block.first, is_first_heading, options)
             if term_kind is not None:
                 if entry is not None:
-                    out += entry.close()
+                    out += entry.close(options)
                 level = heading_level(block.first)
                 attrs = heading_attributes(block.first)
                 meta = {"level": level, "attrs": attrs, "inferred": term_kind == "inferred"}
@@ -189,7 +203,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
         if block.first.type == "hr":
             if entry is not None:
                 # ``----`` ends the entry; it is the author's separator, not content.
-                out += entry.close()
+                out += entry.close(options)
                 entry = None
                 continue
             if _is_misplaced_transition(blocks, position):
@@ -199,7 +213,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
         else:
             out += block.tokens
     if entry is not None:
-        out += entry.close()
+        out += entry.close(options)
     return out
 
 
