@@ -13,6 +13,7 @@ from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.status import replacement_of
 from sphinx_glossterm.model.term_index import TermIndex
 
+from .books import PdfBook, read_index, require_tex, run_latexmk
 from .htmlparts import parse_html
 from .projects import build, copy_root, warnings_of
 from .test_check_readers import assert_same
@@ -146,3 +147,77 @@ def test_what_looks_like_an_abbreviation() -> None:
     ]  # fmt: skip
     assert abbreviates("TBX", "TermBase eXchange")
     assert not abbreviates("TBX", "Thesaurus")
+
+
+# -- the list of abbreviations and the A–Z ------------------------------------------------------
+
+LIST_ROWS = [
+    ("KI", "Künstliche Intelligenz", "terms/Thesaurusformat.html#KI"),
+    ("SKOS", "Simple Knowledge Organization System", "terms/SKOS.html#SKOS"),
+    ("TBX", "TermBase eXchange", "terms/TermBase-eXchange.html#TermBase-eXchange"),
+]
+
+
+def _list_rows(page) -> list[tuple[str, str, str]]:
+    (container,) = page.find_all("div", "glossterm-abbreviations")
+    assert [h.text for h in container.find_all("h2")] == ["Abkürzungsverzeichnis"]
+    rows = []
+    for item in container.find_all("li"):
+        (short,) = item.find_all("strong", "glossterm-abbreviation")
+        (link,) = item.find_all("a")
+        rows.append((short.text, link.text, link.attrs["href"]))
+    return rows
+
+
+def test_the_list_of_abbreviations_follows_the_index(built: SphinxTestApp) -> None:
+    page = parse_html((Path(built.outdir) / "index.html").read_text(encoding="utf-8"))
+    assert _list_rows(page) == LIST_ROWS
+
+
+def test_the_index_sends_abbreviations_to_their_long_form(built: SphinxTestApp) -> None:
+    page = parse_html((Path(built.outdir) / "index.html").read_text(encoding="utf-8"))
+    rows = {
+        row.find_all(cls="glossterm-index-name")[0].text: row.find_all("a")[0].attrs["href"]
+        for row in page.find_all("p", "glossterm-index-alias")
+    }
+    assert rows == {
+        "SKOS": "terms/SKOS.html#SKOS",  # from the title "… (SKOS)"
+        "TBX": "terms/TermBase-eXchange.html#TermBase-eXchange",  # the stub, and the title
+    }
+
+
+def test_the_list_can_be_switched_off(tmp_path: Path) -> None:
+    srcdir = copy_root("terminology", tmp_path / "src")
+    app = build(srcdir, confoverrides={"glossterm_abbreviation_list": False})
+    page = parse_html((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
+    assert page.find_all("div", "glossterm-abbreviations") == []
+
+
+def test_the_epub_has_the_list(tmp_path: Path) -> None:
+    app = build(copy_root("terminology", tmp_path / "src"), "epub")
+    page = parse_html((Path(app.outdir) / "index.xhtml").read_text(encoding="utf-8"))
+    assert _list_rows(page) == [
+        (short, long_form, href.replace(".html", ".xhtml")) for short, long_form, href in LIST_ROWS
+    ]
+
+
+@pytest.mark.pdf
+def test_the_pdf_has_the_list_and_index_cross_references(tmp_path: Path) -> None:
+    require_tex("pdflatex")
+    app = build(copy_root("terminology", tmp_path / "src"), "latex")
+    status, output, _ = run_latexmk(Path(app.outdir), "terminologie")
+    assert status == 0, output[-2000:]
+    book = PdfBook(Path(app.outdir) / "terminologie.pdf")
+    text = book.text()
+    listing = re.search(r"Abkürzungsverzeichnis\n(.*?)\n(?:KAPITEL|\d+\nKAPITEL)", text, re.S)
+    assert listing is not None, text[:3000]
+    lines = [line.strip("• ") for line in listing.group(1).splitlines() if "—" in line]
+    assert [re.sub(r", S\. \d+$", "", line) for line in lines] == [
+        f"{short} — {long_form}" for short, long_form, _ in LIST_ROWS
+    ]
+    assert all(re.search(r", S\. \d+$", line) for line in lines), "each row with its page"
+    index = read_index(text, "Stichwortverzeichnis", "Terminologie-Test, Release 1.0")
+    assert index.see == {
+        "SKOS": "Simple Knowledge Organization System",
+        "TBX": "TermBase eXchange",
+    }

@@ -146,8 +146,8 @@ OPTIONS: tuple[Option, ...] = (
         "glossterm_abbreviation_list",
         True,
         (bool,),
-        "Add a list of abbreviations (page 'abbreviations' in HTML and EPUB, a chapter "
-        "in the PDF) when the glossary has any.",
+        "Show the list of abbreviations after the A-Z index (glossterm-index) when the "
+        "glossary has any and no page places it with the glossterm-abbreviations directive.",
     ),
     # PDF (LaTeX): see docs/print.md.
     Option(

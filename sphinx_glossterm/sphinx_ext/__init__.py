@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 def register(app: Sphinx) -> None:
     """The options, the domain, the post-transforms and the build events."""
     from sphinx_glossterm.sphinx_ext import config, includes, incremental, root, std_terms
+    from sphinx_glossterm.sphinx_ext.abbreviation_list import (
+        FillAbbreviationList,
+        GlosstermAbbreviationsDirective,
+        abbreviations_placeholder,
+    )
     from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
     from sphinx_glossterm.sphinx_ext.checks import run_checks
     from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
@@ -35,6 +40,9 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
     app.add_post_transform(ShowStatus)
+    app.add_directive("glossterm-abbreviations", GlosstermAbbreviationsDirective)
+    app.add_node(abbreviations_placeholder)
+    app.add_post_transform(FillAbbreviationList)
     app.add_post_transform(FillGlossaryIndex)
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", includes.exclude_gathered_files)

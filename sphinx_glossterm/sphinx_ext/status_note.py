@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_glossterm.model import words
@@ -37,12 +38,7 @@ class ShowStatus(SphinxPostTransform):
             if term is None or not term.status or not is_known_status(term.status):
                 continue
             line = self._line(term, replacement_of(term.id, domain.index))
-            position = 1
-            while position < len(entry.children) and gnodes.TAGLINE_CLASS in entry[position].get(
-                "classes", []
-            ):
-                position += 1
-            entry.insert(position, line)
+            entry.insert(_after_heading(entry), line)
 
     def _line(self, term: Term, replacement: str | None) -> nodes.paragraph:
         strings = words.strings(self.config.language)
@@ -53,3 +49,15 @@ class ShowStatus(SphinxPostTransform):
             paragraph += nodes.Text(f" — {strings['replaced_by']}: ")
             paragraph += gnodes.term_xref(replacement, [])
         return paragraph
+
+
+def _after_heading(entry: nodes.section) -> int:
+    """The position after the entry's title, its index entries, targets and tagline."""
+    position = 1
+    while position < len(entry.children):
+        child = entry[position]
+        is_tagline = isinstance(child, nodes.paragraph) and gnodes.TAGLINE_CLASS in child["classes"]
+        if not (is_tagline or isinstance(child, addnodes.index | nodes.target)):
+            break
+        position += 1
+    return position
