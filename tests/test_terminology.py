@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
+from rdflib import OWL, SKOS, Graph, Literal
+from rdflib.namespace import DCTERMS
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_glossterm.model.abbreviations import abbreviates, looks_like_abbreviation, split_title
@@ -17,6 +22,8 @@ from .books import PdfBook, read_index, require_tex, run_latexmk
 from .htmlparts import parse_html
 from .projects import build, copy_root, warnings_of
 from .test_check_readers import assert_same
+
+SCHEMA = Path(__file__).parents[1] / "docs" / "_static" / "glossterm-graph.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -221,3 +228,104 @@ def test_the_pdf_has_the_list_and_index_cross_references(tmp_path: Path) -> None
         "SKOS": "Simple Knowledge Organization System",
         "TBX": "TermBase eXchange",
     }
+
+
+# -- exports ----------------------------------------------------------------------------------
+
+TBX = "{urn:iso:std:iso:30042:ed-2}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _concepts(app: SphinxTestApp) -> dict[str, ET.Element]:
+    root = ET.parse(Path(app.outdir) / "glossterm.tbx").getroot()
+    assert root.tag == f"{TBX}tbx"
+    assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "de")
+    assert root.find(f"{TBX}tbxHeader/{TBX}fileDesc/{TBX}titleStmt/{TBX}title").text == (
+        "Terminologie-Test"
+    )
+    concepts = root.findall(f"{TBX}text/{TBX}body/{TBX}conceptEntry")
+    ids = [concept.get("id") for concept in concepts]
+    assert len(ids) == len(set(ids))
+    return dict(zip(ids, concepts, strict=True))
+
+
+def _terms(concept: ET.Element) -> list[tuple[str, str | None, str | None]]:
+    (section,) = concept.findall(f"{TBX}langSec")
+    assert section.get(XML_LANG) == "de"
+    rows = []
+    for term_sec in section.findall(f"{TBX}termSec"):
+        notes = {note.get("type"): note.text for note in term_sec.findall(f"{TBX}termNote")}
+        rows.append(
+            (
+                term_sec.find(f"{TBX}term").text,
+                notes.get("termType"),
+                notes.get("administrativeStatus"),
+            )
+        )
+    return rows
+
+
+def test_tbx_concepts_terms_and_status(built: SphinxTestApp) -> None:
+    concepts = _concepts(built)
+    # The stub TBX is no concept: its abbreviation is a term of the concept it leads to.
+    assert sorted(concepts) == [
+        "c-Altformat", "c-KI", "c-SKOS", "c-TermBase-eXchange", "c-Thesaurusformat", "c-Wortliste",
+    ]  # fmt: skip
+    assert _terms(concepts["c-TermBase-eXchange"]) == [
+        ("TermBase eXchange", "fullForm", None),
+        ("TBX", "abbreviation", None),
+    ]
+    assert _terms(concepts["c-Altformat"]) == [("MARTIF", None, "supersededTerm-admn-sts")]
+    assert _terms(concepts["c-Thesaurusformat"]) == [
+        ("Thesaurusformat", None, "deprecatedTerm-admn-sts")
+    ]
+    assert _terms(concepts["c-SKOS"])[0] == (
+        "Simple Knowledge Organization System", "fullForm", "preferredTerm-admn-sts",
+    )  # fmt: skip
+    assert _terms(concepts["c-Wortliste"]) == [("Wortliste", None, None)], "unknown status"
+    definition = concepts["c-TermBase-eXchange"].find(f"{TBX}langSec/{TBX}descrip")
+    assert (definition.get("type"), definition.text) == (
+        "definition",
+        "Das Austauschformat für Terminologie",
+    )
+
+
+def test_tbx_cross_references_point_at_concepts(built: SphinxTestApp) -> None:
+    concepts = _concepts(built)
+    for concept in concepts.values():
+        children = [child.tag for child in concept]
+        # TBX core structure: the concept's refs come before its language sections.
+        assert children == sorted(children, key=lambda tag: tag != f"{TBX}ref")
+        for ref in concept.findall(f"{TBX}ref"):
+            assert ref.get("type") == "crossReference"
+            assert ref.get("target") in concepts
+    targets = {ref.get("target") for ref in concepts["c-SKOS"].findall(f"{TBX}ref")}
+    # SKOS lists the stub TBX: the reference goes to the concept the stub belongs to.
+    assert targets == {"c-TermBase-eXchange", "c-Thesaurusformat"}
+    replaced = [ref.get("target") for ref in concepts["c-Altformat"].findall(f"{TBX}ref")]
+    assert replaced[0] == "c-TermBase-eXchange"
+
+
+def test_skos_marks_deprecated_concepts(built: SphinxTestApp) -> None:
+    graph = Graph().parse(Path(built.outdir) / "glossterm.ttl", format="turtle")
+    by_label = {str(label): subject for subject, label in graph.subject_objects(SKOS.prefLabel)}
+    martif = by_label["MARTIF"]
+    assert graph.value(martif, OWL.deprecated) == Literal(True)
+    assert graph.value(martif, DCTERMS.isReplacedBy) == by_label["TermBase eXchange (TBX)"]
+    deprecated = {str(graph.value(s, SKOS.prefLabel)) for s in graph.subjects(OWL.deprecated, None)}
+    assert deprecated == {"MARTIF", "Thesaurusformat"}
+    labels = set(graph.objects(by_label["TermBase eXchange (TBX)"], SKOS.altLabel))
+    assert labels == {Literal("TBX", lang="de")}, "the abbreviation, from the title and the stub"
+
+
+def test_graph_json_carries_status_and_abbreviations(built: SphinxTestApp) -> None:
+    data = json.loads((Path(built.outdir) / "glossterm-graph.json").read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    nodes = {node["id"]: node for node in data["nodes"]}
+    assert (nodes["Altformat"]["status"], nodes["Altformat"]["replaced_by"]) == (
+        "superseded",
+        "TermBase-eXchange",
+    )
+    assert nodes["Wortliste"]["status"] == ""
+    assert (nodes["TBX"]["abbreviation"], nodes["TBX"]["expansion"]) == ("TBX", "TermBase eXchange")
