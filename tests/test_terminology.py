@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from sphinx_glossterm.model.term_index import TermIndex
 from .books import PdfBook, read_index, require_tex, run_latexmk
 from .htmlparts import parse_html
 from .projects import build, copy_root, warnings_of
+from .test_builds import _written
 from .test_check_readers import assert_same
 
 SCHEMA = Path(__file__).parents[1] / "docs" / "_static" / "glossterm-graph.schema.json"
@@ -329,3 +331,60 @@ def test_graph_json_carries_status_and_abbreviations(built: SphinxTestApp) -> No
     )
     assert nodes["Wortliste"]["status"] == ""
     assert (nodes["TBX"]["abbreviation"], nodes["TBX"]["expansion"]) == ("TBX", "TermBase eXchange")
+
+
+# -- parallel and incremental builds ------------------------------------------------------------
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial = build(copy_root("terminology", tmp_path / "serial"), parallel=1)
+    parallel = build(copy_root("terminology", tmp_path / "parallel"), parallel=2)
+    for name in ("glossterm.tbx", "glossterm.ttl", "index.html", "terms/SKOS.html"):
+        assert (Path(serial.outdir) / name).read_bytes() == (
+            Path(parallel.outdir) / name
+        ).read_bytes(), name
+
+    def relative(app: SphinxTestApp, root: Path) -> list[str]:
+        return [line.replace(str(root) + "/", "") for line in warnings_of(app)]
+
+    assert relative(serial, tmp_path / "serial") == relative(parallel, tmp_path / "parallel")
+
+
+def test_a_changed_long_entry_reaches_the_links_to_its_stub(tmp_path: Path) -> None:
+    srcdir = copy_root("terminology", tmp_path / "src")
+    (srcdir / "terms" / "Austausch.md").write_text(
+        "## Austausch {#Austausch .term}\n\nDateien im Format [TBX](#TBX).\n", encoding="utf-8"
+    )
+    build(srcdir)
+    time.sleep(0.01)
+    long_entry = srcdir / "terms" / "TermBase-eXchange.md"
+    long_entry.write_text(
+        long_entry.read_text(encoding="utf-8").replace(
+            "***Das Austauschformat für Terminologie***", "***Ein neuer Untertitel***"
+        ),
+        encoding="utf-8",
+    )
+    app = build(srcdir)
+    # Austausch.md links only to the stub #TBX, whose links show the long entry's tagline.
+    assert "terms/Austausch" in _written(app)
+    page = _page(app, "Austausch")
+    link = next(a for a in page.find_all("a", "glossterm-link") if a.text == "TBX")
+    assert link.attrs["title"] == "Ein neuer Untertitel"
+
+
+def test_a_new_status_reaches_the_tbx_and_the_page(tmp_path: Path) -> None:
+    srcdir = copy_root("terminology", tmp_path / "src")
+    build(srcdir)
+    time.sleep(0.01)
+    tbx = srcdir / "terms" / "TBX.md"
+    tbx.write_text(
+        tbx.read_text(encoding="utf-8").replace(
+            "{#TBX .chapter .small .term}", "{#TBX .term status=admitted}"
+        ),
+        encoding="utf-8",
+    )
+    app = build(srcdir)
+    lines = [p.text for p in _page(app, "TBX").find_all("p", "glossterm-status")]
+    assert lines == ["Status: zugelassene Benennung"]
+    data = json.loads((Path(app.outdir) / "glossterm-graph.json").read_text(encoding="utf-8"))
+    assert {node["id"]: node["status"] for node in data["nodes"]}["TBX"] == "admitted"
