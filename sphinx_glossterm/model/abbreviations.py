@@ -158,6 +158,7 @@ def abbreviation_list(terms: Iterable[Term], by_id: dict[str, Term]) -> list[Abb
         entry = by_id.get(term.expansion_target, term) if term.expansion_target else term
         expansion = term.expansion or (entry.title if entry is not term else "")
         key = (term.abbreviation, entry.id)
+        # Of a stub and the long entry naming one pair, the long entry's own row is kept.
         if key not in rows or rows[key].written is not entry:
             rows[key] = Abbreviation(term.abbreviation, expansion, entry, term)
     return sorted(
