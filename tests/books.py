@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -187,6 +187,8 @@ class IndexListing:
     headings: list[tuple[str, int]]
     """(heading, position of the first entry after it)."""
     names: list[str]
+    see: dict[str, str] = field(default_factory=dict)
+    """Cross-references: ``{"AGI": "Artificial General Intelligence"}`` for "AGI, siehe …"."""
 
     def group_of(self, position: int) -> str | None:
         """The heading an entry at ``position`` stands under."""
@@ -210,6 +212,7 @@ def read_index(text: str, title: str, running_head: str) -> IndexListing:
     assert starts, f"no index titled {title!r} in the text"
     headings: list[tuple[str, int]] = []
     names: list[str] = []
+    see: dict[str, str] = {}
     pending = ""
     for line in lines[starts[0] + 1 :]:
         furniture = re.sub(r"^\d+\s+|\s+\d+$", "", line)
@@ -220,6 +223,13 @@ def read_index(text: str, title: str, running_head: str) -> IndexListing:
         if re.fullmatch(r"\w", line) or line in GROUP_NAMES:
             headings.append((line, len(names)))
             continue
+        cross = re.fullmatch(r"(.+?), (?:siehe|see) (.+)", line)
+        if cross is not None:
+            name = f"{pending} {cross.group(1)}".strip()
+            names.append(name)
+            see[name] = cross.group(2)
+            pending = ""
+            continue
         entry = re.fullmatch(r"(.+?),(?:\s*\d[\d,\s–-]*)?", line)
         if entry is None:
             pending = pending + line if pending.endswith("-") else f"{pending} {line}".strip()
@@ -228,7 +238,7 @@ def read_index(text: str, title: str, running_head: str) -> IndexListing:
         name = pending + name if pending.endswith("-") else f"{pending} {name}".strip()
         names.append(name)
         pending = ""
-    return IndexListing(headings, names)
+    return IndexListing(headings, names, see)
 
 
 def epubcheck(path: Path) -> list[str]:

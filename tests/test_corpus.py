@@ -10,6 +10,7 @@ never copied into the repository.
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 import traceback
@@ -628,3 +629,68 @@ def test_parallel_build_is_byte_identical(
     serial_warnings = build.warnings.replace(str(build.srcdir), "SRC")
     parallel_warnings = strip_colors(warning.getvalue()).replace(str(srcdir), "SRC")
     assert serial_warnings == parallel_warnings
+
+
+def _built_terms(build: CorpusBuild) -> list:
+    """The Term records of the build, from its saved environment."""
+    pickled = build.outdir.parent / "doctrees" / "environment.pickle"
+    with pickled.open("rb") as stream:
+        env = pickle.load(stream)
+    return [term for terms in env.domaindata["glossterm"]["terms"].values() for term in terms]
+
+
+def test_abbreviation_stubs_are_recognised(build: CorpusBuild) -> None:
+    """The corpus's abbreviation stubs, counted by reading the files.
+
+    ``grep -l "steht für"`` finds 25 files: 24 are stubs whose whole lead is
+    ``**AGI** steht für "[Artificial General Intelligence](#…)".`` and one,
+    CI-CD.md, is a full entry whose lead also says what "CI/CD" stands for (an
+    unlinked long form).  ANN.md and DL.md ("Siehe …") carry the long form's
+    own id and a title "ANN (Artificial Neural Network)": they are the long
+    entries, not stubs.  The issue's "40" counts more than the files hold; 16
+    titles "Long Form (ABBR)" (or "ABBR (Long Form)") make the other abbreviations.
+    """
+    build.require_ok()
+    terms = _built_terms(build)
+    stubs = sorted(term.source for term in terms if term.stub)
+    assert len(stubs) == 24, stubs
+    assert all(term.expansion_target for term in terms if term.stub)
+    titled = [term for term in terms if term.abbreviation and not term.stub]
+    assert sorted(term.abbreviation for term in titled if term.source == "CI-CD.md") == ["CI/CD"]
+    assert len(titled) == 17, sorted((t.source, t.abbreviation) for t in titled)
+    by_source = {term.source: term for term in terms}
+    assert by_source["AGI.md"].expansion_target == "Artificial-General-Intelligence"
+    assert by_source["Low-Rank-Adaptation.md"].abbreviation == "LoRA"
+    assert by_source["DL.md"].expansion == "Deep Learning"
+
+
+def test_the_list_of_abbreviations_and_stub_links(build: CorpusBuild) -> None:
+    build.require_ok()
+    page = (build.outdir / "index.html").read_text(encoding="utf-8")
+    listing = re.search(r'<div class="glossterm-abbreviations.*?</div>', page, re.S)
+    assert listing is not None
+    rows = re.findall(
+        r'<strong class="glossterm-abbreviation">([^<]+)</strong> — <a [^>]*href="([^"]+)"',
+        listing.group(0),
+    )
+    assert ("AGI", "Artificial-General-Intelligence.html#Artificial-General-Intelligence") in rows
+    assert ("LoRA", "Low-Rank-Adaptation.html#Low-Rank-Adaptation") in rows
+    # 41 abbreviation entries: 6 stubs whose long entry's title names the abbreviation
+    # too are one row each, and 3 lose their id to another file (AGI_v2.md, Claude.md,
+    # DL.md declare ids taken by Artificial-General-Intelligence.md, CNN.md,
+    # Deep-Learning.md): 32 rows, each abbreviation once.
+    assert len({short for short, _ in rows}) == len(rows) == 32
+    # A link to the stub #AGI leads to the long entry, its text marked as an abbreviation.
+    text = (build.outdir / "AI-Alignment.html").read_text(encoding="utf-8")
+    links = re.findall(
+        r'<a class="glossterm-link[^"]*" href="([^"]+)"[^>]*><span class="xref glossterm">'
+        r'<abbr title="([^"]+)">AGI</abbr>',
+        text,
+    )
+    assert links, "the links to #AGI in AI-Alignment.md"
+    assert set(links) == {
+        (
+            "Artificial-General-Intelligence.html#Artificial-General-Intelligence",
+            "Artificial General Intelligence",
+        )
+    }

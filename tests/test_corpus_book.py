@@ -299,6 +299,20 @@ def test_index_sorted_as_the_html_index(
     _fail_with(problems, "index problems")
 
 
+def test_abbreviations_send_to_their_long_form(books: PdfBook) -> None:
+    """The index sends each stub's abbreviation to its long form; the list pairs them."""
+    last = len(books.reader.pages) - 1
+    index = read_index(books.text(max(0, last - 15), last), INDEX_TITLE, RUNNING_HEAD)
+    assert index.see["AGI"] == "Artificial General Intelligence"
+    assert index.see["LoRA"] == "Low-Rank Adaptation"
+    # 24 stubs and 16 "Long Form (ABBR)" titles; a see entry may wrap, so not all parse whole.
+    assert len(index.see) >= 30, index.see
+    text = books.text()
+    start = text.rindex("Abkürzungsverzeichnis")
+    listing = text[start : start + 3000]
+    assert re.search(r"AGI — Artificial General Intelligence, S\. \d+", listing), listing[:500]
+
+
 def test_pages_rendered_for_people(books: PdfBook, corpus_pdf: CorpusPdf) -> None:
     """Three pages as PNG in ``_artifacts/`` (CI keeps them): the seed entry's first
     page, a page with a haiku box and its table, and the first page of the index."""

@@ -168,3 +168,12 @@ def test_epubcheck_corpus(corpus_dir: Path, tmp_path: Path) -> None:
     assert titles == sorted(titles, key=sort_key)
     assert titles.index("Base Model") < titles.index("BERT")
     assert titles.index("Autoencoder") < titles.index("AutoGPT")
+    # The list of abbreviations follows the A–Z on the root page, linked to the entries.
+    root = (Path(app.outdir) / "index.xhtml").read_text(encoding="utf-8")
+    listing = re.search(r'<div class="glossterm-abbreviations.*?</div>', root, re.S)
+    assert listing is not None
+    assert re.search(
+        r'<strong class="glossterm-abbreviation">AGI</strong> — <a [^>]*'
+        r'href="Artificial-General-Intelligence.xhtml#Artificial-General-Intelligence"',
+        listing.group(0),
+    )

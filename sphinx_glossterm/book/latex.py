@@ -42,9 +42,11 @@ from sphinx.writers.latex import CR, LaTeXTranslator
 
 from sphinx_glossterm.book import dictionary
 from sphinx_glossterm.book.latex_chars import CharacterSupport, support_for
+from sphinx_glossterm.model.abbreviations import resolve as resolve_stub
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.words import page_abbreviation
 from sphinx_glossterm.reader import nodes as gnodes
+from sphinx_glossterm.sphinx_ext.abbreviation_list import LIST_CLASS as ABBREVIATIONS
 from sphinx_glossterm.sphinx_ext.backlinks import BACKLINKS_CLASS
 from sphinx_glossterm.sphinx_ext.domain import LINK_CLASS, glossterm_domain
 from sphinx_glossterm.sphinx_ext.index_page import index_rows
@@ -54,7 +56,7 @@ TEXINPUTS = Path(__file__).resolve().parent / "texinputs"
 SMALL_CLASS = "glossterm-small"
 LINK_LIST_CONTAINER = "glossterm-link-list"
 LIST_CLASSES = frozenset(
-    {gnodes.LINK_LIST_CLASS, "glossterm-backlink-list", "glossterm-index-list"}
+    {gnodes.LINK_LIST_CLASS, "glossterm-backlink-list", "glossterm-index-list", ABBREVIATIONS}
 )
 _SAFE_NAME = re.compile(r"[A-Za-z0-9._-]")
 # Where an index entry would be moved or typeset twice by LaTeX: no mention entries there.
@@ -77,10 +79,11 @@ class page_reference(nodes.Inline, nodes.Element):  # noqa: N801
 
 
 class sorted_index(nodes.Element, nodes.General):  # noqa: N801
-    """Index entries with our own sort keys: ``entries`` of ``(key, text, main[, see])``.
+    """Index entries with our own sort keys: ``entries`` of ``(key, text, main, see)``.
 
-    An entry with ``see`` (an alias) sends the reader to that entry ("Alias, *see*
-    Title") instead of listing a page.
+    ``see`` names the entry a cross-reference sends the reader to: an alias's
+    entry ("Alias, *see* Title"), an abbreviation's long form ("AGI, siehe
+    Artificial General Intelligence"); empty for a page entry.
     """
 
 
@@ -112,11 +115,10 @@ def visit_sorted_index(self: LaTeXTranslator, node: sorted_index) -> None:
     inline = node.get("inline", False)
     if not inline:
         self.body.append(CR)
-    for key, text, main, *see in node["entries"]:
-        if see and see[0]:
-            encap = rf"|see{{{_index_text(self, see[0])}}}"
-        else:
-            encap = "|spxpagem" if main else ""
+    for key, text, main, see in node["entries"]:
+        encap = "|spxpagem" if main else ""
+        if see:
+            encap = rf"|see{{{_index_text(self, see)}}}"
         self.body.append(rf"\index{{{key}@\spxentry{{{_index_text(self, text)}}}{encap}}}")
     if not inline:
         self.body.append(r"\ignorespaces ")
@@ -181,6 +183,7 @@ class BookIndex:
     """
 
     def __init__(self, terms: list[Term], by_id: dict[str, Term]) -> None:
+        self.by_id = by_id
         rows = index_rows(terms)
         width = max(5, len(str(len(rows))))
         self.keys: dict[tuple[str, str, str], str] = {}
@@ -204,9 +207,18 @@ class BookIndex:
             self.destinations[term.docname, term.anchor] = name
 
     def entries_of(self, term: Term) -> list[tuple[str, str, bool, str]]:
-        """The index entries of an entry: its title (main), its aliases (*see* the title)."""
+        """The index entries of an entry: its title (main), aliases and abbreviations as *see*.
+
+        A stub's title and a "Long Form (ABBR)" entry's abbreviation send the
+        reader to the long form ("AGI, siehe Artificial General Intelligence").
+        """
+        expanded = resolve_stub(term, self.by_id)
+        if expanded is not term:
+            key = self.keys.get((term.docname, term.anchor, term.title))
+            see = term.expansion or expanded.title
+            return [(key, term.title, False, see)] if key is not None else []
         names = [term.title, *term.aliases]
-        return [
+        entries = [
             (
                 self.keys[term.docname, term.anchor, name],
                 name,
@@ -216,11 +228,15 @@ class BookIndex:
             for name in dict.fromkeys(names)
             if (term.docname, term.anchor, name) in self.keys
         ]
+        key = self.keys.get((term.docname, term.anchor, term.abbreviation))
+        if term.abbreviation and term.abbreviation not in names and key is not None:
+            entries.append((key, term.abbreviation, False, term.expansion or term.title))
+        return entries
 
-    def mention_of(self, term: Term) -> tuple[str, str, bool] | None:
+    def mention_of(self, term: Term) -> tuple[str, str, bool, str] | None:
         """The index entry for a place that links to ``term``."""
         key = self.keys.get((term.docname, term.anchor, term.title))
-        return (key, term.title, False) if key is not None else None
+        return (key, term.title, False, "") if key is not None else None
 
 
 # -- the transform --------------------------------------------------------------------------
@@ -329,8 +345,8 @@ class PrepareLatexBook(SphinxPostTransform):
             entry = book.mention_of(term)
             if entry is None:
                 continue
-            key, text, main = entry
-            node = sorted_index(entries=[(key, support.plain(text), main)], inline=True)
+            key, text, main, see = entry
+            node = sorted_index(entries=[(key, support.plain(text), main, see)], inline=True)
             reference.parent.insert(reference.parent.index(reference) + 1, node)
 
 

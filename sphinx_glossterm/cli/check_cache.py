@@ -244,12 +244,23 @@ def _encode_term(term: Term) -> tuple[Any, ...]:
         tuple(_encode_link(link) for link in term.links),
         term.summary,
         term.inferred,
+        tuple(getattr(term, name) for name in _PLAIN_FIELDS),
     )
+
+
+_ENCODED_FIELDS = frozenset(
+    {"id", "title", "docname", "anchor", "source", "line", "tagline", "aliases", "classes"}
+    | {"sections", "links", "summary", "inferred"}
+)
+_PLAIN_FIELDS = tuple(
+    field.name for field in dataclasses.fields(Term) if field.name not in _ENCODED_FIELDS
+)
+"""The Term's other fields, plain values (status, abbreviation, ...), kept as they are."""
 
 
 def _decode_term(data: tuple[Any, ...]) -> Term:
     (term_id, title, docname, anchor, source, line, tagline) = data[:7]
-    aliases, classes, sections, links, summary, inferred = data[7:]
+    aliases, classes, sections, links, summary, inferred, plain = data[7:]
     return Term(
         id=term_id,
         title=title,
@@ -264,4 +275,5 @@ def _decode_term(data: tuple[Any, ...]) -> Term:
         links=tuple(_decode_link(link) for link in links),
         summary=summary,
         inferred=inferred,
+        **{name: value for name, value in zip(_PLAIN_FIELDS, plain, strict=True)},
     )

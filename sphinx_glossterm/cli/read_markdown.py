@@ -36,6 +36,7 @@ from sphinx_glossterm.cli.report import (
     no_root_note,
 )
 from sphinx_glossterm.model import options as glossterm_config
+from sphinx_glossterm.model.abbreviations import phrases_for
 from sphinx_glossterm.model.front_matter import apply_to_config, front_matter
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.suggest import names_of
@@ -192,6 +193,9 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
         entry_options=EntryRuleOptions(
             layout_classes=glossterm_config.layout_classes(config),
             infer_terms=config.glossterm_infer_terms,
+            abbreviation_phrases=phrases_for(
+                config.language, config.glossterm_abbreviation_phrases
+            ),
         ),
         dialect=config.glossterm_dialect,
         section_types=glossterm_config.section_types(config),

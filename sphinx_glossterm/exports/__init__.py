@@ -2,10 +2,11 @@
 
 - ``glossterm-graph.json`` (:mod:`.json_graph`): the term graph, nodes and edges;
 - ``glossterm.ttl`` (:mod:`.skos`): a SKOS concept scheme in Turtle;
+- ``glossterm.tbx`` (:mod:`.tbx`): TBX-Basic, for terminology tools;
 - schema.org ``DefinedTerm`` JSON-LD (:mod:`.jsonld`) in the head of each page
   that shows entries.
 
-The two files are written once per build, after writing, from the domain's
+The files are written once per build, after writing, from the domain's
 records (:func:`.site.collect`); the JSON-LD is added page by page.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from sphinx_glossterm.exports import json_graph, jsonld, skos
+from sphinx_glossterm.exports import json_graph, jsonld, skos, tbx
 from sphinx_glossterm.exports.site import (
     SiteUrls,
     collect,
@@ -31,7 +32,7 @@ from sphinx_glossterm.sphinx_ext.incremental import PageViews, declare_view
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the graph JSON and the SKOS Turtle to the output root."""
+    """``build-finished``: write the graph JSON, the SKOS Turtle and the TBX to the output root."""
     if exception is not None or not is_html_site(app.builder):
         return
     glossary = collect(app.builder)
@@ -39,6 +40,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     for filename, text in (
         (json_graph.FILENAME, json_graph.render(glossary)),
         (skos.FILENAME, skos.render(glossary)),
+        (tbx.FILENAME, tbx.render(glossary)),
     ):
         (outdir / filename).write_text(text, encoding="utf-8", newline="\n")
 

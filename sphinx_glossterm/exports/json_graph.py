@@ -10,9 +10,10 @@ import json
 from typing import Any
 
 from sphinx_glossterm.exports.site import Glossary
+from sphinx_glossterm.model.status import is_known_status
 
 FILENAME = "glossterm-graph.json"
-VERSION = 1
+VERSION = 2
 
 
 def graph_data(glossary: Glossary) -> dict[str, Any]:
@@ -27,6 +28,10 @@ def graph_data(glossary: Glossary) -> dict[str, Any]:
                 "url": entry.url,
                 "aliases": list(entry.aliases),
                 "docname": entry.term.docname,
+                "status": entry.term.status if is_known_status(entry.term.status) else "",
+                "replaced_by": entry.term.replaced_by,
+                "abbreviation": entry.term.abbreviation,
+                "expansion": entry.term.expansion,
             }
             for entry in glossary.terms
         ],

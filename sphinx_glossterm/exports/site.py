@@ -10,6 +10,7 @@ export files are written); :meth:`Glossary.iri` makes it absolute when
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -117,10 +118,26 @@ def scheme_docname(domain: GlosstermDomain, root_doc: str) -> str:
     return min(domain.index_pages) if domain.index_pages else root_doc
 
 
-def exported_term(key: str, term: Term, urls: SiteUrls) -> ExportedTerm:
-    """One entry with its URL and cleaned-up aliases."""
-    aliases = tuple(alias for alias in dict.fromkeys(term.aliases) if alias and alias != term.title)
+def exported_term(
+    key: str, term: Term, urls: SiteUrls, abbreviations: tuple[str, ...] = ()
+) -> ExportedTerm:
+    """One entry with its URL and cleaned-up aliases.
+
+    The aliases include the entry's abbreviation ("LoRA" for "Low-Rank Adaptation
+    (LoRA)") and ``abbreviations``, those of the stubs that lead to it.
+    """
+    names = (*term.aliases, term.abbreviation, *abbreviations)
+    aliases = tuple(alias for alias in dict.fromkeys(names) if alias and alias != term.title)
     return ExportedTerm(key, term, urls.term(term), aliases)
+
+
+def stub_abbreviations(terms: Iterable[Term]) -> dict[str, tuple[str, ...]]:
+    """For each id a stub leads to, the abbreviations of those stubs, in reading order."""
+    found: dict[str, list[str]] = {}
+    for term in terms:
+        if term.stub and term.expansion_target:
+            found.setdefault(term.expansion_target, []).append(term.abbreviation or term.title)
+    return {target: tuple(names) for target, names in found.items()}
 
 
 def collect(builder: Builder) -> Glossary:
@@ -128,7 +145,12 @@ def collect(builder: Builder) -> Glossary:
     domain = glossterm_domain(builder.env)
     urls = SiteUrls(builder)
     graph = domain.graph
-    terms = tuple(exported_term(key, graph.nodes[key], urls) for key in sorted(graph.nodes))
+    by_id = domain.index.by_id
+    stubs = stub_abbreviations(domain.all_terms())
+    terms = tuple(
+        exported_term(key, term, urls, stubs.get(term.id, ()) if by_id.get(term.id) is term else ())
+        for key, term in sorted(graph.nodes.items())
+    )
     edges = sorted(
         {
             ExportedEdge(edge.source, edge.target, edge.kind.value)

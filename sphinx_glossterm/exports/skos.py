@@ -1,7 +1,7 @@
 """``glossterm.ttl``: the glossary as a SKOS concept scheme in Turtle.
 
 Written by hand rather than with rdflib: the output is a fixed, flat shape (one
-scheme, one concept per entry, four kinds of statement), and rdflib would be a
+scheme, one concept per entry, a few kinds of statement), and rdflib would be a
 run-time dependency of every documentation build for these few lines.  The
 tests parse the file with rdflib.
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from sphinx_glossterm.exports.iri import encode
 from sphinx_glossterm.exports.site import ExportedTerm, Glossary
+from sphinx_glossterm.model.status import RETIRED
 
 FILENAME = "glossterm.ttl"
 PREFIXES = {
     "dct": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }
 # Turtle's ECHAR escapes; other control characters become \\uXXXX.
@@ -47,7 +49,12 @@ def literal(text: str, language: str | None = None) -> str:
 
 
 def _concept(
-    entry: ExportedTerm, glossary: Glossary, scheme: str, subject: str, related: list[str]
+    entry: ExportedTerm,
+    glossary: Glossary,
+    scheme: str,
+    subject: str,
+    related: list[str],
+    replacement: str | None = None,
 ) -> str:
     lang = glossary.language
     term = entry.term
@@ -66,6 +73,12 @@ def _concept(
         statements.append(f"skos:definition {literal(term.tagline, lang)}")
     if related:
         statements.append(f"skos:related {', '.join(related)}")
+    if term.status in RETIRED:
+        # A deprecated or superseded concept stays in the scheme, marked, pointing onwards.
+        statements.append("owl:deprecated true")
+        statements.append(f"skos:note {literal(f'status: {term.status}', 'en')}")
+        if replacement:
+            statements.append(f"dct:isReplacedBy {replacement}")
     return subject + " " + " ;\n    ".join(statements) + " .\n"
 
 
@@ -84,7 +97,14 @@ def render(glossary: Glossary) -> str:
         f"{scheme} a skos:ConceptScheme ;\n    dct:title {title} .\n",
     ]
     blocks.extend(
-        _concept(entry, glossary, scheme, refs[entry.key], related.get(entry.key, []))
+        _concept(
+            entry,
+            glossary,
+            scheme,
+            refs[entry.key],
+            related.get(entry.key, []),
+            refs.get(entry.term.replaced_by),
+        )
         for entry in glossary.terms
     )
     return "\n".join(blocks)

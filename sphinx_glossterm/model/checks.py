@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sphinx_glossterm.model.collation import sort_key
 from sphinx_glossterm.model.options import is_planned, section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Term
+from sphinx_glossterm.model.status import RETIRED, STATUSES, is_known_status, replacement_of
 from sphinx_glossterm.model.suggest import Suggester
 from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
@@ -224,6 +225,47 @@ def inferred_terms(terms: Iterable[Term]) -> Iterator[Finding]:
             )
 
 
+def status_problems(index: TermIndex) -> Iterator[Finding]:
+    """Statuses TBX does not name, and ``replaced-by`` ids no entry declares."""
+    for term in index.terms:
+        if not is_known_status(term.status):
+            yield Finding(
+                term.source,
+                term.line or 0,
+                GlosstermWarning.STATUS,
+                f"the entry {term.id!r} has the status {term.status!r}; a status is one of "
+                + ", ".join(STATUSES),
+            )
+        if term.replaced_by and term.replaced_by not in index.by_id:
+            yield Finding(
+                term.source,
+                term.line or 0,
+                GlosstermWarning.STATUS,
+                f"the entry {term.id!r} is replaced by {term.replaced_by!r}, "
+                "but no entry has that id",
+            )
+
+
+def retired_links(index: TermIndex, page_links: Iterable[Link]) -> Iterator[Finding]:
+    """Links to a deprecated or superseded entry, naming what replaces it."""
+    for link in all_links(index, page_links):
+        target = index.by_id.get(link.target)
+        if target is None or target.status not in RETIRED:
+            continue
+        replacement = replacement_of(link.target, index)
+        hint = (
+            f"; link to [{index.by_id[replacement].title}](#{replacement}) instead"
+            if replacement in index.by_id
+            else ""
+        )
+        yield Finding(
+            link.source,
+            link.line or 0,
+            GlosstermWarning.RETIRED_LINK,
+            f"[{link.label}](#{link.target}) links to an entry that is {target.status}{hint}",
+        )
+
+
 def ordered_page_links(page_links: dict[str, list[Link]]) -> list[Link]:
     """The links written outside entries, by document name, each document's in order."""
     return [link for docname in sorted(page_links) for link in page_links[docname]]
@@ -249,6 +291,8 @@ def collect_findings(
         *repeated_see_also(index),
         *unknown_section_types(index, set(section_types(config))),
         *inferred_terms(index.terms),
+        *status_problems(index),
+        *retired_links(index, page_links),
     ]
     if config.glossterm_check_seealso_order:
         findings += see_also_order(index, config.glossterm_index_id)

@@ -169,6 +169,20 @@ OPTIONS: tuple[Option, ...] = (
         "anything else is shown as text with a warning) or 'keep' (anything else is passed "
         "through to HTML output, as myst-parser does).",
     ),
+    Option(
+        "glossterm_abbreviation_phrases",
+        [],
+        (list, tuple),
+        "What follows the bold abbreviation in an abbreviation stub ('**AGI** steht für ...'); "
+        "empty: the built-in phrases of the project's language and English.",
+    ),
+    Option(
+        "glossterm_abbreviation_list",
+        True,
+        (bool,),
+        "Show the list of abbreviations after the A-Z index (glossterm-index) when the "
+        "glossary has any and no page places it with the glossterm-abbreviations directive.",
+    ),
     # PDF (LaTeX): see docs/print.md.
     Option(
         "glossterm_latex_layout",
@@ -251,7 +265,12 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         for char, latex in characters.items()
     ):
         problems.append(("glossterm_latex_characters", "must map single characters to LaTeX"))
-    lists = ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections")
+    lists = (
+        "glossterm_layout_classes",
+        "glossterm_planned",
+        "glossterm_required_sections",
+        "glossterm_abbreviation_phrases",
+    )
     problems += [
         (name, "must be a list of strings")
         for name in lists

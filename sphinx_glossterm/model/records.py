@@ -80,6 +80,19 @@ class Term:
     """The first sentence of the lead, as plain text, for previews and exports."""
     inferred: bool = False
     """The term heading had an id but no ``.term`` class and was taken as a term."""
+    status: str = ""
+    """The status as written (``status="deprecated"``), lower-cased; see :mod:`.status`."""
+    replaced_by: str = ""
+    """The id of the entry that replaces this one (``replaced-by="..."``)."""
+    abbreviation: str = ""
+    """The short form the entry is known by: its title if it is an abbreviation entry,
+    ``LoRA`` for "Low-Rank Adaptation (LoRA)"; see :mod:`.abbreviations`."""
+    expansion: str = ""
+    """The long form of :attr:`abbreviation` (empty when the entry is none)."""
+    expansion_target: str = ""
+    """The id of the entry that explains the long form; empty when it is this entry."""
+    stub: bool = False
+    """The lead is only the sentence saying what the abbreviation stands for."""
 
     @property
     def see_also(self) -> tuple[Link, ...]:

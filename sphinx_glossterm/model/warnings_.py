@@ -49,6 +49,13 @@ class GlosstermWarning(Enum):
     TERM_CLASS = "term_class"
     """A file's first heading has an id but no ``.term`` class; it is taken as a term."""
 
+    STATUS = "status"
+    """A term's ``status`` is not one TBX names (preferred, admitted, deprecated, superseded),
+    or its ``replaced-by`` names no entry."""
+
+    RETIRED_LINK = "retired_link"
+    """A link points at a deprecated or superseded entry; the warning names its replacement."""
+
     ENTRY = "entry"
     """An entry is incomplete (a term heading without title text), or its heading is H4+."""
 

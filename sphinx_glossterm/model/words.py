@@ -58,6 +58,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "graph_neighbours": "Neighbours of {title}",
         "graph_open": "Open the entry",
         "graph_keys": "Keys: arrows move between linked entries, Enter opens, Escape clears.",
+        "status": "Status",
+        "status_preferred": "preferred term",
+        "status_admitted": "admitted term",
+        "status_deprecated": "deprecated term",
+        "status_superseded": "superseded term",
+        "replaced_by": "use instead",
+        "abbreviations": "Abbreviations",
+        "abbreviation": "Abbreviation",
+        "expansion": "Long form",
     },
     "de": {
         "index": "Register A–Z",
@@ -109,6 +118,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "graph_open": "Eintrag öffnen",
         "graph_keys": "Tasten: Pfeile wandern zu verknüpften Einträgen, "
         "Eingabe öffnet, Escape hebt die Auswahl auf.",
+        "status": "Status",
+        "status_preferred": "bevorzugte Benennung",
+        "status_admitted": "zugelassene Benennung",
+        "status_deprecated": "abgelehnte Benennung",
+        "status_superseded": "überholte Benennung",
+        "replaced_by": "stattdessen",
+        "abbreviations": "Abkürzungsverzeichnis",
+        "abbreviation": "Abkürzung",
+        "expansion": "Langform",
     },
 }
 

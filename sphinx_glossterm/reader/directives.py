@@ -14,6 +14,7 @@ from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
 from sphinx_glossterm.reader.pandoc.identifiers import default_id
 from sphinx_glossterm.reader.rawhtml.render import inside_entry
+from sphinx_glossterm.reader.terminology import DECLARED, terminology
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ class GlosstermDirective(SphinxDirective):
         "tagline": directives.unchanged,
         "aliases": directives.unchanged,
         "class": directives.class_option,
+        "status": directives.unchanged,
+        "replaced-by": directives.unchanged,
+        "expansion": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -42,6 +46,9 @@ class GlosstermDirective(SphinxDirective):
         entry = gnodes.entry_section(
             classes=self.options.get("class", []),
             aliases=entry_rules.split_aliases(self.options.get("aliases", "")),
+        )
+        entry[gnodes.TERMINOLOGY] = terminology(
+            {name: self.options[name] for name in DECLARED if name in self.options}
         )
         self.set_source_info(entry)
         # parse_inline takes a 0-based line; self.lineno is 1-based.

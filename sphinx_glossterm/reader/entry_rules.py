@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from sphinx_glossterm.model.abbreviations import PHRASES
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import LinkKind
 
@@ -30,6 +31,8 @@ class EntryRuleOptions:
     layout_classes: frozenset[str] = frozenset({"chapter", "small", "unnumbered", "unlisted"})
     infer_terms: bool = True
     """Treat a file's first heading with an id but no ``.term`` (at H2/H3) as a term."""
+    abbreviation_phrases: tuple[str, ...] = PHRASES["en"]
+    """What follows the bold abbreviation in a stub's sentence (``steht für``)."""
 
 
 # What may stand between the links of a see-also line (``[A](#A) | [B](#B)``).

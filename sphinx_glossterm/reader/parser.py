@@ -20,6 +20,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.util import logging
 
+from sphinx_glossterm.model.abbreviations import phrases_for
 from sphinx_glossterm.model.options import layout_classes, section_types
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, location, warning_kwargs
 from sphinx_glossterm.reader import nodes as gnodes
@@ -114,6 +115,9 @@ class GlosstermParser(MystParser):
         entry_options = EntryRuleOptions(
             layout_classes=layout_classes(env.config),
             infer_terms=env.config.glossterm_infer_terms,
+            abbreviation_phrases=phrases_for(
+                env.config.language, env.config.glossterm_abbreviation_phrases
+            ),
         )
         md = markdown_parser(config, entry_options, pandoc, GlosstermRenderer)
         md.options["document"] = document

@@ -14,6 +14,7 @@ from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
 from sphinx_glossterm.reader.nesting import BLOCK_LIMIT, INLINE_LIMIT, TOO_DEEP_INLINE
+from sphinx_glossterm.reader.pandoc.abbreviation import ABBREVIATION_META
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.entries import heading_attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
@@ -22,6 +23,7 @@ from sphinx_glossterm.reader.pandoc.math import MathRenderMixin
 from sphinx_glossterm.reader.pandoc.table_render import TableRenderMixin
 from sphinx_glossterm.reader.rawhtml.render import RawHtmlRenderMixin
 from sphinx_glossterm.reader.render_base import GlosstermRendererBase
+from sphinx_glossterm.reader.terminology import terminology
 
 
 class GlosstermRenderer(
@@ -79,6 +81,8 @@ class GlosstermRenderer(
         self.add_line_and_source_path(entry, token)
         if token.meta.get("inferred"):
             entry[gnodes.INFERRED] = True
+        entry[gnodes.TERMINOLOGY] = terminology(attrs.pairs, token.meta.get(ABBREVIATION_META))
+        entry[gnodes.TERMINOLOGY] = terminology(attrs.pairs, token.meta.get(ABBREVIATION_META))
         self.update_section_level_state(entry, level)
         title = self._title(heading)
         entry += title

@@ -30,17 +30,27 @@ def register(app: Sphinx) -> None:
         root,
         std_terms,
     )
+    from sphinx_glossterm.sphinx_ext.abbreviation_list import (
+        FillAbbreviationList,
+        GlosstermAbbreviationsDirective,
+        abbreviations_placeholder,
+    )
     from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
     from sphinx_glossterm.sphinx_ext.checks import note_reread, run_checks
     from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
     from sphinx_glossterm.sphinx_ext.index_page import FillGlossaryIndex
     from sphinx_glossterm.sphinx_ext.memo import save_memo
     from sphinx_glossterm.sphinx_ext.references import ClaimTermLinks, unresolved_term_link
+    from sphinx_glossterm.sphinx_ext.status_note import ShowStatus
 
     config.register(app)
     app.add_domain(GlosstermDomain)
     app.add_post_transform(ClaimTermLinks)
     app.add_post_transform(AddBacklinks)
+    app.add_post_transform(ShowStatus)
+    app.add_directive("glossterm-abbreviations", GlosstermAbbreviationsDirective)
+    app.add_node(abbreviations_placeholder)
+    app.add_post_transform(FillAbbreviationList)
     app.add_post_transform(FillGlossaryIndex)
     app.connect("config-inited", front_matter.read_front_matter)
     app.connect("builder-inited", root.install_generated_pages)

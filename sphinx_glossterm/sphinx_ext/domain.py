@@ -21,6 +21,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_glossterm.model import words
+from sphinx_glossterm.model.abbreviations import abbreviation_fields
+from sphinx_glossterm.model.abbreviations import resolve as resolve_stub
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
@@ -28,6 +30,7 @@ from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
+from sphinx_glossterm.reader.terminology import terminology
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class GlosstermDomain(Domain):
         "includes": {},  # docname -> [((pattern, ...), (file, ...)), ...], one per directive
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
     }
-    data_version = 5
+    data_version = 6
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """What the search page calls an entry: "Glossareintrag", not "Glossary-glossary term".
@@ -182,10 +185,16 @@ class GlosstermDomain(Domain):
 
     # -- resolving ----------------------------------------------------------------------
 
-    def target_of(self, target: str) -> tuple[str, str, str, str] | None:
-        """``(docname, anchor, title, tagline)`` for a link target id, or ``None``."""
+    def target_of(self, target: str, follow_stubs: bool = True) -> tuple[str, str, str, str] | None:
+        """``(docname, anchor, title, tagline)`` for a link target id, or ``None``.
+
+        A link to an abbreviation stub takes the reader to the expanded entry,
+        unless ``follow_stubs`` is false.
+        """
         term = self.index.by_id.get(target)
         if term is not None:
+            if follow_stubs:
+                term = resolve_stub(term, self.index.by_id)
             return term.docname, term.anchor, term.title, term.tagline
         anchor = self.index.anchors.get(target)
         if anchor is not None:
@@ -209,7 +218,7 @@ class GlosstermDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        found = self.target_of(target)
+        found = self.target_of(target, follow_stubs=gnodes.TARGET_ANCHOR not in node)
         if found is None:
             return None
         docname, anchor, title, tagline = found
@@ -217,6 +226,8 @@ class GlosstermDomain(Domain):
             docname, anchor = node[gnodes.TARGET_DOC], node[gnodes.TARGET_ANCHOR]
         if not contnode.astext():
             contnode = nodes.inline(title or target, title or target)
+        elif builder.format == "html":
+            contnode = _abbreviation_markup(self.index.by_id.get(target), contnode)
         reference = make_refnode(builder, fromdocname, docname, anchor, contnode, tagline or None)
         reference["classes"].append(LINK_CLASS)
         return reference
@@ -279,7 +290,34 @@ def _term_from_entry(
         links=tuple(links),
         summary=_first_sentence(lead),
         inferred=bool(entry.get(gnodes.INFERRED)),
+        **terminology_fields(title.astext() if title is not None else "", entry),
     )
+
+
+def terminology_fields(title: str, entry: nodes.section) -> dict[str, Any]:
+    """The Term's status and abbreviation fields from what the reader stored on ``entry``."""
+    declared = entry.get(gnodes.TERMINOLOGY) or terminology({})
+    classes = [name for name in entry["classes"] if name != gnodes.ENTRY_CLASS]
+    return {
+        "status": declared["status"],
+        "replaced_by": declared["replaced_by"],
+        **abbreviation_fields(title, classes, declared["sentence"], declared["expansion"]),
+    }
+
+
+def _abbreviation_markup(term: Term | None, contnode: nodes.Element) -> nodes.Element:
+    """The link text in ``<abbr title="long form">`` when it is the target's abbreviation."""
+    if term is None or not term.abbreviation or contnode.astext() != term.abbreviation:
+        return contnode
+    expansion = term.expansion
+    if not expansion:
+        return contnode
+    children = list(contnode.children)
+    del contnode[:]
+    abbreviation = nodes.abbreviation(term.abbreviation, "", *children)
+    abbreviation["explanation"] = expansion
+    contnode += abbreviation
+    return contnode
 
 
 def _link(

@@ -41,6 +41,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from sphinx_glossterm.model.abbreviations import resolve as resolve_stub
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.term_index import TermIndex
@@ -115,10 +116,23 @@ declare_view("sphinx-relations", sphinx_relations)
 
 def shown_entries(domain: GlosstermDomain) -> dict[str, Shown]:
     """For each link target: what a page linking to it shows of it."""
-    shown: dict[str, Shown] = {
-        term_id: (term.docname, term.anchor, term.title, term.tagline, term.aliases)
-        for term_id, term in domain.index.by_id.items()
-    }
+    by_id = domain.index.by_id
+    shown: dict[str, Shown] = {}
+    for term_id, term in by_id.items():
+        # A link to a stub shows the entry it leads to; its status and abbreviation show in
+        # the "use instead" line, the <abbr> of links and the list of abbreviations.
+        reached = resolve_stub(term, by_id)
+        shown[term_id] = (
+            reached.docname,
+            reached.anchor,
+            reached.title,
+            reached.tagline,
+            term.aliases,
+            term.status,
+            term.replaced_by,
+            term.abbreviation,
+            term.expansion,
+        )
     for written, (docname, title, anchor) in domain.index.anchors.items():
         shown.setdefault(written, (docname, anchor, title))
     # ``#Index`` links go to the first page holding the A–Z index, else genindex.
@@ -223,6 +237,8 @@ def pages_showing_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[st
     for docname, terms in domain.terms.items():
         if any(link.target in changed for term in terms for link in term.links):
             pages.add(docname)
+        if any(term.replaced_by in changed for term in terms):
+            pages.add(docname)  # its status line names the replacement
     for docname, links in domain.page_links.items():
         if any(link.target in changed for link in links):
             pages.add(docname)

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_glossterm.model import words as ui
+from sphinx_glossterm.model.abbreviations import resolve as resolve_stub
 from sphinx_glossterm.model.collation import letter_of, sort_key
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.reader import nodes as gnodes
@@ -24,9 +25,22 @@ INDEX_CLASS = "glossterm-index"
 
 
 def index_rows(terms: list[Term]) -> list[tuple[str, str, Term]]:
-    """``(letter, shown name, term)`` for every title and alias, in dictionary order."""
+    """``(letter, shown name, term)`` for every title, alias and abbreviation, in dictionary order.
+
+    A "Long Form (ABBR)" entry is listed under its abbreviation too, unless a
+    stub of that abbreviation leads to it already.
+    """
     rows = [(term.title, term) for term in terms]
     rows += [(alias, term) for term in terms for alias in term.aliases if alias != term.title]
+    stubs = {(term.title, term.expansion_target) for term in terms if term.stub}
+    rows += [
+        (term.abbreviation, term)
+        for term in terms
+        if term.abbreviation
+        and term.abbreviation != term.title
+        and term.abbreviation not in term.aliases
+        and (term.abbreviation, term.id) not in stubs
+    ]
     rows.sort(key=lambda row: (sort_key(row[0]), row[1].id))
     return [(letter_of(name), name, term) for name, term in rows]
 
@@ -80,6 +94,9 @@ class FillGlossaryIndex(SphinxPostTransform):
 
     def _row(self, name: str, term: Term, see: str) -> nodes.paragraph:
         paragraph = nodes.paragraph()
+        expanded = resolve_stub(term, glossterm_domain(self.env).index.by_id)
+        if expanded is not term:  # a stub: "AGI see Artificial General Intelligence (AGI)"
+            name, term = term.title, expanded
         if name != term.title:
             paragraph["classes"].append("glossterm-index-alias")
             paragraph += nodes.inline(name, name, classes=["glossterm-index-name"])

@@ -29,7 +29,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from sphinx_glossterm.model.abbreviations import ABBR_CLASS
 from sphinx_glossterm.reader.entry_rules import TERM_CLASS, EntryRuleOptions
+from sphinx_glossterm.reader.pandoc.abbreviation import ABBREVIATION_META, lead_sentence
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_META
 
@@ -147,8 +149,18 @@ class _Entry:
             self.sections.extend(self.current.close())
             self.current = None
 
-    def close(self) -> list[Token]:
+    def close(self, options: EntryRuleOptions) -> list[Token]:
         self._close_section()
+        explicit = ABBR_CLASS in self.open.meta["attrs"].classes
+        sentence = lead_sentence(self.lead, options.abbreviation_phrases, explicit)
+        if sentence is not None:
+            short, expansion, target, whole = sentence
+            self.open.meta[ABBREVIATION_META] = (
+                short,
+                expansion,
+                target,
+                whole and not self.tagline,
+            )
         tokens = [self.open, *self.heading, *self.tagline]
         if self.lead:
             lead_open = _open(LEAD, self.lead[0])
@@ -171,7 +183,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
             term_kind = _term_kind(block.first, is_first_heading, options)
             if term_kind is not None:
                 if entry is not None:
-                    out += entry.close()
+                    out += entry.close(options)
                 level = heading_level(block.first)
                 attrs = heading_attributes(block.first)
                 meta = {"level": level, "attrs": attrs, "inferred": term_kind == "inferred"}
@@ -180,7 +192,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
         if block.first.type == "hr":
             if entry is not None:
                 # ``----`` ends the entry; it is the author's separator, not content.
-                out += entry.close()
+                out += entry.close(options)
                 entry = None
                 continue
             if _is_misplaced_transition(blocks, position):
@@ -190,7 +202,7 @@ def group_entries(tokens: Sequence[Token], options: EntryRuleOptions) -> list[To
         else:
             out += block.tokens
     if entry is not None:
-        out += entry.close()
+        out += entry.close(options)
     return out
 
 

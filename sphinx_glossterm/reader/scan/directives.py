@@ -19,6 +19,7 @@ from sphinx_glossterm.reader.gather import DIRECTIVE as INCLUDE_DIRECTIVE
 from sphinx_glossterm.reader.pandoc.identifiers import default_id
 from sphinx_glossterm.reader.scan.settings import NEEDS_SPHINX, NO_MARKDOWN
 from sphinx_glossterm.reader.scan.state import EntryBuilder, SectionBuilder, WalkerBase
+from sphinx_glossterm.reader.terminology import DECLARED, terminology
 
 
 class DirectiveReading(WalkerBase):
@@ -58,6 +59,9 @@ class DirectiveReading(WalkerBase):
             classes=tuple(str(options.get("class", "")).split()),
             aliases=entry_rules.split_aliases(str(options.get("aliases", ""))),
             directive=True,
+            declared=terminology(
+                {name: str(options[name]) for name in DECLARED if name in options}
+            ),
         )
         outer = context.entry, context.section
         context.entry, context.section = entry, None

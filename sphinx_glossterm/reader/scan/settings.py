@@ -55,7 +55,8 @@ NO_MARKDOWN = frozenset(
         "toctree", "code-block", "code", "sourcecode", "literalinclude", "math", "image",
         "raw", "highlight", "csv-table", "index", "tabularcolumns", "contents", "sectionauthor",
         "codeauthor", "mermaid", "graphviz", "digraph", "graph", "glossterm-index", "meta",
-        "default-role", "default-domain", "currentmodule", "module", "code-cell", "figure-md",
+        "glossterm-abbreviations", "default-role", "default-domain", "currentmodule", "module",
+        "code-cell", "figure-md",
         "centered", "hlist", "acks", "productionlist", "glossary",
     }
 )  # fmt: skip

@@ -19,6 +19,7 @@ from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader.pandoc.identifiers import html_anchor
 from sphinx_glossterm.reader.scan.settings import DocumentRecords, ReadProblem, ScanSettings
+from sphinx_glossterm.reader.terminology import terminology
 
 
 @dataclass
@@ -33,6 +34,8 @@ class EntryBuilder:
     aliases: tuple[str, ...]
     inferred: bool = False
     directive: bool = False
+    declared: dict[str, object] = field(default_factory=lambda: terminology({}))
+    """Status, replacement and abbreviation as written (:func:`.terminology.terminology`)."""
     title: str = ""
     tagline: str = ""
     has_lead: bool = False

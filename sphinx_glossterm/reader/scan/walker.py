@@ -16,12 +16,14 @@ from docutils.nodes import make_id
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sphinx_glossterm.model.abbreviations import abbreviation_fields
 from sphinx_glossterm.model.records import Section, Term, relative_path
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader.gather import FILE, SITE_KEY, IncludeSite
 from sphinx_glossterm.reader.mdit import markdown_parser
 from sphinx_glossterm.reader.nesting_rule import BLOCK_LIMIT, TOO_DEEP
+from sphinx_glossterm.reader.pandoc.abbreviation import ABBREVIATION_META
 from sphinx_glossterm.reader.pandoc.attributes import Attributes
 from sphinx_glossterm.reader.pandoc.dialect import is_pandoc_dialect
 from sphinx_glossterm.reader.pandoc.entries import ENTRY, LEAD, SECTION, SUBSECTION, TAGLINE
@@ -32,6 +34,7 @@ from sphinx_glossterm.reader.scan.directives import DirectiveReading
 from sphinx_glossterm.reader.scan.inline import InlineReading, plain_text
 from sphinx_glossterm.reader.scan.settings import DocumentRecords, ReadProblem, ScanSettings
 from sphinx_glossterm.reader.scan.state import EntryBuilder, SectionBuilder
+from sphinx_glossterm.reader.terminology import terminology
 
 
 def scan_documents(
@@ -182,6 +185,7 @@ class Walker(InlineReading, DirectiveReading):
             classes=entry_rules.entry_classes(attrs.classes),
             aliases=entry_rules.split_aliases(attrs.pairs.get("aliases", "")),
             inferred=bool(opener.meta.get("inferred")),
+            declared=terminology(attrs.pairs, opener.meta.get(ABBREVIATION_META)),
         )
         outer = self.context.entry, self.context.section
         self.context.entry, self.context.section = entry, None
@@ -270,6 +274,14 @@ class Walker(InlineReading, DirectiveReading):
                 sections=tuple(Section(s.kind, s.title, s.anchor, s.line) for s in entry.sections),
                 links=tuple(entry.links),
                 inferred=entry.inferred,
+                status=str(entry.declared["status"]),
+                replaced_by=str(entry.declared["replaced_by"]),
+                **abbreviation_fields(
+                    entry.title,
+                    entry.classes,
+                    entry.declared["sentence"],  # type: ignore[arg-type]
+                    str(entry.declared["expansion"]),
+                ),
             )
         )
 
