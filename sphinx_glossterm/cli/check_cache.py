@@ -275,5 +275,5 @@ def _decode_term(data: tuple[Any, ...]) -> Term:
         links=tuple(_decode_link(link) for link in links),
         summary=summary,
         inferred=inferred,
-        **{name: value for name, value in zip(_PLAIN_FIELDS, plain, strict=True)},
+        **dict(zip(_PLAIN_FIELDS, plain, strict=True)),
     )
