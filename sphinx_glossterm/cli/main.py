@@ -52,6 +52,10 @@ The report lists:
   dead ends        entries that link to no other entry
   components       groups of linked entries: count, sizes, the small ones
   hubs             the entries most entries link to
+  mentions         (--mentions) the first unlinked mention of each entry per
+                   section of every other entry, at file:line, matching word
+                   forms ("Agenten" for "Agent", "Embedding-Vektoren"); and
+                   the unused entries, which nobody links to or mentions
 """
 
 CHECK_EPILOG = """\
@@ -113,6 +117,12 @@ def check_parser() -> argparse.ArgumentParser:
         help="read with N processes ('auto': one per CPU), as with sphinx-build -j (default: 1)",
     )
     parser.add_argument(
+        "--mentions",
+        action="store_true",
+        help="also report unlinked mentions of entries in the entries' text (the first per "
+        "section) and the entries nobody links to or mentions",
+    )
+    parser.add_argument(
         "-q",
         "--quiet",
         action="store_true",
@@ -136,7 +146,7 @@ def check(argv: Sequence[str]) -> int:
             print(f"glossterm check: no {name} directory {folder}", file=sys.stderr)
             return EXIT_FAILED
     try:
-        report = read(srcdir, confdir, overrides, args.jobs, full=args.full)
+        report = read(srcdir, confdir, overrides, args.jobs, full=args.full, mentions=args.mentions)
     except ProjectError as error:
         print(f"glossterm check: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -155,22 +165,31 @@ def check(argv: Sequence[str]) -> int:
 
 
 def read(
-    srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int | None, full: bool
+    srcdir: Path,
+    confdir: Path,
+    overrides: dict[str, Any],
+    jobs: int | None,
+    full: bool,
+    mentions: bool = False,
 ) -> Report:
-    """The report, by the Markdown reader unless ``full`` or the project needs Sphinx."""
+    """The report, by the Markdown reader unless ``full`` or the project needs Sphinx.
+
+    With ``mentions``, the entries' running text is read too (by the Markdown
+    reader's tokens, whichever reader made the records).
+    """
     # Imported here: the Markdown reader must not pay for importing Sphinx's application.
     if not full:
         from sphinx_glossterm.cli.read_markdown import SphinxNeededError, read_markdown
 
         try:
-            return read_markdown(srcdir, confdir, overrides, jobs)
+            return read_markdown(srcdir, confdir, overrides, jobs, mentions=mentions)
         except SphinxNeededError as reason:
             notes: tuple[str, ...] = (f"Markdown reader not used: {reason}",)
     else:
         notes = ()
     from sphinx_glossterm.cli.read_sphinx import read_project
 
-    return read_project(srcdir, confdir, overrides, jobs or 1, notes)
+    return read_project(srcdir, confdir, overrides, jobs or 1, notes, mentions=mentions)
 
 
 def jobs_argument(value: str) -> int:

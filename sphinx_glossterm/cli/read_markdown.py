@@ -38,6 +38,7 @@ from sphinx_glossterm.cli.report import (
 )
 from sphinx_glossterm.model import options as glossterm_config
 from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.model.mentions import EntryProse
 from sphinx_glossterm.model.term_index import TermIndex
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
 from sphinx_glossterm.reader.gather import add_gathered_to_excludes
@@ -62,7 +63,11 @@ class SphinxNeededError(Exception):
 
 
 def read_markdown(
-    srcdir: Path, confdir: Path, overrides: dict[str, Any], jobs: int | None = None
+    srcdir: Path,
+    confdir: Path,
+    overrides: dict[str, Any],
+    jobs: int | None = None,
+    mentions: bool = False,
 ) -> Report:
     """Read the project's Markdown files and return the report.
 
@@ -87,7 +92,7 @@ def read_markdown(
         raise SphinxNeededError(
             "conf.py defines setup(), which may change the sources: read with Sphinx"
         )
-    settings = scan_settings(srcdir, config)
+    settings = scan_settings(srcdir, config, prose=mentions)
     documents = find_documents(srcdir, config)
     not_markdown = sorted(path for _, path, kind in documents if kind != MARKDOWN)
     if not_markdown:
@@ -107,7 +112,7 @@ def read_markdown(
     docnames = {docname for docname, _, _ in documents}
     if docnames and config.root_doc not in docnames:
         notes.append(no_root_note(config.root_doc))
-    return report_of(srcdir, config, scanned, notes, rejected)
+    return report_of(srcdir, config, scanned, notes, rejected, mentions)
 
 
 def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
@@ -126,7 +131,7 @@ def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
     return config
 
 
-def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
+def scan_settings(srcdir: Path, config: Config, prose: bool = False) -> ScanSettings:
     """The scanner's view of the configuration (myst-parser's options as its parser gets them)."""
     values = {
         name: config[f"myst_{name}"]
@@ -155,7 +160,19 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
         smartquotes=smartquotes_action(config),
         smartquotes_language=(config.language or "en").replace("_", "-"),
         encoding=config.source_encoding,
+        prose=prose,
     )
+
+
+def read_prose(srcdir: Path, config: Config, docnames: Iterable[str]) -> list[EntryProse]:
+    """The running text of the entries in the Markdown documents among ``docnames``."""
+    settings = scan_settings(srcdir, config, prose=True)
+    documents = [
+        (docname, path)
+        for docname, path, kind in find_documents(srcdir, config)
+        if kind == MARKDOWN and docname in set(docnames)
+    ]
+    return [run for records in scan_documents(documents, settings) for run in records.prose]
 
 
 def smartquotes_action(config: Config) -> str:
@@ -232,6 +249,7 @@ def report_of(
     scanned: Iterable[DocumentRecords],
     notes: list[str],
     rejected: Iterable[tuple[str, str]] = (),
+    mentions: bool = False,
 ) -> Report:
     """The report from the scanned records, as :func:`.check_sphinx.report_of` from the domain's."""
     scanned = list(scanned)
@@ -272,5 +290,6 @@ def report_of(
         graph=TermGraph(index.terms, index.by_id.get),
         page_links=page_links,
         config=config,
+        prose=tuple(run for records in scanned for run in records.prose) if mentions else None,
     )
     return build_report(records, logged, notes, MARKDOWN_READER)

@@ -19,6 +19,13 @@ from sphinx.util.logging import is_suppressed_warning
 
 from sphinx_glossterm.model.checks import Finding, broken_links, collect_findings, planned_links
 from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.model.mentions import (
+    EntryProse,
+    MentionFinder,
+    MentionSuggestion,
+    find_mentions,
+    unused_entries,
+)
 from sphinx_glossterm.model.records import Link, LinkKind, Term, relative_path
 from sphinx_glossterm.model.suggest import Suggester
 from sphinx_glossterm.model.term_index import TermIndex
@@ -153,6 +160,10 @@ class Report:
     dead_ends: list[str] = field(default_factory=list)
     components: list[list[str]] = field(default_factory=list)
     hubs: list[tuple[str, int]] = field(default_factory=list)
+    mentions: list[MentionSuggestion] | None = None
+    """Unlinked mentions of entries (``--mentions``; ``None`` when not asked for)."""
+    unused: list[str] = field(default_factory=list)
+    """Entries nobody links to and no other entry mentions (``--mentions``)."""
 
     @property
     def broken_uses(self) -> int:
@@ -216,6 +227,8 @@ class ProjectRecords:
     """Term links written outside entries, in document order (see ``checks.ordered_page_links``)."""
     config: Config
     """The project's configuration: ``suppress_warnings`` and the ``glossterm_*`` values."""
+    prose: tuple[EntryProse, ...] | None = None
+    """The entries' running text, read for ``--mentions`` (else ``None``)."""
 
 
 def build_report(
@@ -264,7 +277,26 @@ def build_report(
     report.dead_ends = list(graph.dead_ends)
     report.components = [list(group) for group in graph.components]
     report.hubs = graph.hubs(HUBS)
+    if records.prose is not None:
+        report.mentions, report.unused = _mentions(records, page_links)
     return report
+
+
+def _mentions(
+    records: ProjectRecords, page_links: list[Link]
+) -> tuple[list[MentionSuggestion], list[str]]:
+    """The unlinked mentions and the unused entries (``--mentions``)."""
+    index, config = records.index, records.config
+    finder = MentionFinder(
+        index.by_id.values(),
+        config.language,
+        config.glossterm_mention_min_length,
+        config.glossterm_mention_stop_words,
+    )
+    suggestions = find_mentions(records.prose or (), index.by_id, finder)
+    linked = [link.target for term in index.terms for link in term.links if link.target != term.id]
+    linked += [link.target for link in page_links]
+    return suggestions, unused_entries(index.by_id.values(), linked, suggestions)
 
 
 def _broken_targets(

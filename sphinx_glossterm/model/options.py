@@ -135,6 +135,22 @@ OPTIONS: tuple[Option, ...] = (
         "anything else is shown as text with a warning) or 'keep' (anything else is passed "
         "through to HTML output, as myst-parser does).",
     ),
+    # glossterm check --mentions: see docs/cli.md.
+    Option(
+        "glossterm_mention_min_length",
+        3,
+        (int,),
+        'glossterm check --mentions: names with fewer letters than this ("KI", "C") are '
+        "not looked for in the text.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_mention_stop_words",
+        [],
+        (list, tuple),
+        "glossterm check --mentions: names never suggested as links (compared ignoring case).",
+        rebuild="",
+    ),
     # PDF (LaTeX): see docs/print.md.
     Option(
         "glossterm_latex_pagerefs",
@@ -183,7 +199,12 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         for char, latex in characters.items()
     ):
         problems.append(("glossterm_latex_characters", "must map single characters to LaTeX"))
-    lists = ("glossterm_layout_classes", "glossterm_planned", "glossterm_required_sections")
+    lists = (
+        "glossterm_layout_classes",
+        "glossterm_planned",
+        "glossterm_required_sections",
+        "glossterm_mention_stop_words",
+    )
     problems += [
         (name, "must be a list of strings")
         for name in lists

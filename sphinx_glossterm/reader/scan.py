@@ -30,12 +30,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
+from sphinx_glossterm.model.mentions import EntryProse, ProsePiece
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader.gather import DIRECTIVE as INCLUDE_DIRECTIVE
 from sphinx_glossterm.reader.gather import FILE, SITE_KEY, IncludeSite
-from sphinx_glossterm.reader.inline_lines import LINE_OFFSET
 from sphinx_glossterm.reader.mdit import markdown_parser
 from sphinx_glossterm.reader.nesting_rule import (
     BLOCK_LIMIT,
@@ -56,6 +56,8 @@ from sphinx_glossterm.reader.pandoc.entries import (
 from sphinx_glossterm.reader.pandoc.entries import heading_attributes as token_attributes
 from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import default_id, html_anchor, pandoc_identifier
+from sphinx_glossterm.reader.prose import ProseReader
+from sphinx_glossterm.reader.prose import offset_line as _offset_line
 from sphinx_glossterm.reader.rawhtml.rule import COMMENT, REJECTED, UNSAFE_LINK
 
 MAX_TERM_LEVEL = 3
@@ -134,6 +136,8 @@ class ScanSettings:
     """Sphinx's ``smartquotes_action`` when smart quotes apply to this project, else empty."""
     smartquotes_language: str = "en"
     encoding: str = "utf-8-sig"
+    prose: bool = False
+    """Keep the entries' running text (:attr:`DocumentRecords.prose`) for ``check --mentions``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +163,8 @@ class DocumentRecords:
     problems: list[ReadProblem] = field(default_factory=list)
     unknown_directives: list[str] = field(default_factory=list)
     """Directives whose body the reader cannot tell is Markdown (``name at file:line``)."""
+    prose: list[EntryProse] = field(default_factory=list)
+    """The entries' running text outside code, links and headings (with ``ScanSettings.prose``)."""
 
 
 def scan_documents(
@@ -246,6 +252,8 @@ class _EntryBuilder:
     has_lead: bool = False
     sections: list[_SectionBuilder] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    prose: list[tuple[_SectionBuilder | None, list[ProsePiece]]] = field(default_factory=list)
+    """Runs of running text, each with the section it is in (``None``: the lead)."""
 
 
 @dataclass
@@ -270,7 +278,7 @@ class _Context:
     section: _SectionBuilder | None = None
 
 
-class _Walker:
+class _Walker(ProseReader):
     """Turns one document's tokens into records, in the renderer's order."""
 
     def __init__(
@@ -535,6 +543,15 @@ class _Walker:
                 inferred=entry.inferred,
             )
         )
+        for section, pieces in entry.prose:
+            self.records.prose.append(
+                EntryProse(
+                    term_id,
+                    entry.source,
+                    section.anchor if section is not None else "",
+                    tuple(pieces),
+                )
+            )
 
     def warn_empty(self, source: str, line: int | None, message: str) -> None:
         self.records.problems.append(ReadProblem(GlosstermWarning.EMPTY, source, line, message))
@@ -560,8 +577,11 @@ class _Walker:
             tuple[Token | None, str | None, int | None]
         ] = []  # (link_open, role target, line)
         current: int | None = None
+        prose = self.prose_run(title)
         for child in token.children or []:
             kind, text = "plain", ""
+            if prose is not None:
+                prose = self.note_prose(prose, child, current, block_line)
             if child.type == "link_open":
                 links.append((child, None, _offset_line(block_line, child)))
                 current = len(links) - 1
@@ -801,11 +821,6 @@ def _closing(children: list[Token], position: int) -> int:
         if depth == 0:
             return index
     return len(children) - 1
-
-
-def _offset_line(block_line: int | None, token: Token) -> int | None:
-    offset = token.meta.get(LINE_OFFSET) if token.meta else None
-    return block_line + offset if block_line and offset else block_line
 
 
 def _role_text(token: Token) -> tuple[str, str | None]:
