@@ -39,16 +39,20 @@ from sphinx_glossterm.cli.report import (
 from sphinx_glossterm.model import options as glossterm_config
 from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.mentions import EntryProse
+from sphinx_glossterm.model.records import relative_path
 from sphinx_glossterm.model.term_index import TermIndex
+from sphinx_glossterm.model.translations import Translations
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
 from sphinx_glossterm.reader.gather import add_gathered_to_excludes
 from sphinx_glossterm.reader.pandoc.entries import EntryRuleOptions
 from sphinx_glossterm.reader.scan import (
     DocumentRecords,
+    ReadProblem,
     ScanSettings,
     markdown_bodies,
     scan_documents,
 )
+from sphinx_glossterm.reader.translations import TreeError, read_tree
 from sphinx_glossterm.sphinx_ext.config import declare as declare_options
 
 EXTENSION = "sphinx_glossterm"
@@ -109,10 +113,13 @@ def read_markdown(
             f"directives the Markdown reader does not read ({shown}): read with Sphinx"
         )
     notes: list[str] = []
+    translations, tree_problems = read_translations(confdir, config, settings)
     docnames = {docname for docname, _, _ in documents}
     if docnames and config.root_doc not in docnames:
         notes.append(no_root_note(config.root_doc))
-    return report_of(srcdir, config, scanned, notes, rejected, mentions)
+    return report_of(
+        srcdir, config, scanned, notes, rejected, mentions, (translations, tree_problems)
+    )
 
 
 def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
@@ -162,6 +169,28 @@ def scan_settings(srcdir: Path, config: Config, prose: bool = False) -> ScanSett
         encoding=config.source_encoding,
         prose=prose,
     )
+
+
+def read_translations(
+    confdir: Path, config: Config, settings: ScanSettings
+) -> tuple[Translations | None, list[ReadProblem]]:
+    """The trees of ``glossterm_translations``, and a problem for each one that cannot be read."""
+    if not config.glossterm_translations:
+        return None, []
+    sides, problems = {}, []
+    for language, folder in sorted(config.glossterm_translations.items()):
+        try:
+            sides[language], _ = read_tree(Path(confdir, folder).resolve(), language, settings)
+        except TreeError as error:
+            problems.append(
+                ReadProblem(
+                    GlosstermWarning.TRANSLATIONS,
+                    relative_path(Path(confdir, "conf.py"), settings.srcdir),
+                    None,
+                    f"glossterm_translations: {error}",
+                )
+            )
+    return Translations(sides), problems
 
 
 def read_prose(srcdir: Path, config: Config, docnames: Iterable[str]) -> list[EntryProse]:
@@ -250,6 +279,7 @@ def report_of(
     notes: list[str],
     rejected: Iterable[tuple[str, str]] = (),
     mentions: bool = False,
+    translated: tuple[Translations | None, list[ReadProblem]] = (None, []),
 ) -> Report:
     """The report from the scanned records, as :func:`.check_sphinx.report_of` from the domain's."""
     scanned = list(scanned)
@@ -267,8 +297,7 @@ def report_of(
             WARNING_TYPE,
             problem.kind.value,
         )
-        for records in scanned
-        for problem in records.problems
+        for problem in [*(p for records in scanned for p in records.problems), *translated[1]]
         if not is_suppressed_warning(WARNING_TYPE, problem.kind.value, suppressed)
     ]
     logged += [
@@ -291,5 +320,6 @@ def report_of(
         page_links=page_links,
         config=config,
         prose=tuple(run for records in scanned for run in records.prose) if mentions else None,
+        translations=translated[0],
     )
     return build_report(records, logged, notes, MARKDOWN_READER)

@@ -29,6 +29,7 @@ from sphinx_glossterm.model.mentions import (
 from sphinx_glossterm.model.records import Link, LinkKind, Term, relative_path
 from sphinx_glossterm.model.suggest import Suggester
 from sphinx_glossterm.model.term_index import TermIndex
+from sphinx_glossterm.model.translations import Translations
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
 
 if TYPE_CHECKING:
@@ -229,6 +230,8 @@ class ProjectRecords:
     """The project's configuration: ``suppress_warnings`` and the ``glossterm_*`` values."""
     prose: tuple[EntryProse, ...] | None = None
     """The entries' running text, read for ``--mentions`` (else ``None``)."""
+    translations: Translations | None = None
+    """The other languages' entries, when the checks are not in the warnings (Markdown reader)."""
 
 
 def build_report(
@@ -271,6 +274,12 @@ def build_report(
             for term_id, terms in sorted(index.duplicates.items())
         }
     findings = [f for f in collect_findings(index, page_links, config, suggest) if shown(f.kind)]
+    if records.translations is not None:
+        findings += [
+            Finding(f.source, f.line or 0, f.kind, f.message)
+            for f in records.translations.findings(index.by_id.values())
+            if shown(f.kind)
+        ]
     report.problems, report.warnings = _sort_out(findings, logged)
     report.titles = {key: term.title for key, term in graph.nodes.items()}
     report.orphans = list(graph.orphans)

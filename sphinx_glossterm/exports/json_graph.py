@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sphinx_glossterm.exports.site import Glossary
+from sphinx_glossterm.exports.site import ExportedTerm, Glossary
 
 FILENAME = "glossterm-graph.json"
 VERSION = 1
@@ -27,6 +27,7 @@ def graph_data(glossary: Glossary) -> dict[str, Any]:
                 "url": entry.url,
                 "aliases": list(entry.aliases),
                 "docname": entry.term.docname,
+                **_translations(entry),
             }
             for entry in glossary.terms
         ],
@@ -34,6 +35,18 @@ def graph_data(glossary: Glossary) -> dict[str, Any]:
             {"source": edge.source, "target": edge.target, "kind": edge.kind}
             for edge in glossary.edges
         ],
+    }
+
+
+def _translations(entry: ExportedTerm) -> dict[str, Any]:
+    """``translations``: the entry's labels in the other languages, when it has counterparts."""
+    if not entry.counterparts:
+        return {}
+    return {
+        "translations": {
+            c.language: {"title": c.title, "tagline": c.tagline, "aliases": list(c.aliases)}
+            for c in entry.counterparts
+        }
     }
 
 

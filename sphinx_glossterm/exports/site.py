@@ -10,6 +10,7 @@ export files are written); :meth:`Glossary.iri` makes it absolute when
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from sphinx.util.osutil import relative_uri
 from sphinx_glossterm.exports import iri
 from sphinx_glossterm.model.language import bcp47
 from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.model.translations import Counterpart
 from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
 
 
@@ -82,6 +84,8 @@ class ExportedTerm:
     url: str
     aliases: tuple[str, ...]
     """The aliases, without repeats and without the title itself."""
+    counterparts: tuple[Counterpart, ...] = ()
+    """The entry in the other languages (``glossterm_translations``), by language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +121,12 @@ def scheme_docname(domain: GlosstermDomain, root_doc: str) -> str:
     return min(domain.index_pages) if domain.index_pages else root_doc
 
 
-def exported_term(key: str, term: Term, urls: SiteUrls) -> ExportedTerm:
-    """One entry with its URL and cleaned-up aliases."""
+def exported_term(
+    key: str, term: Term, urls: SiteUrls, counterparts: Iterable[Counterpart] = ()
+) -> ExportedTerm:
+    """One entry with its URL, cleaned-up aliases and its counterparts in other languages."""
     aliases = tuple(alias for alias in dict.fromkeys(term.aliases) if alias and alias != term.title)
-    return ExportedTerm(key, term, urls.term(term), aliases)
+    return ExportedTerm(key, term, urls.term(term), aliases, tuple(counterparts))
 
 
 def collect(builder: Builder) -> Glossary:
@@ -128,7 +134,16 @@ def collect(builder: Builder) -> Glossary:
     domain = glossterm_domain(builder.env)
     urls = SiteUrls(builder)
     graph = domain.graph
-    terms = tuple(exported_term(key, graph.nodes[key], urls) for key in sorted(graph.nodes))
+    translations = domain.translations
+    terms = tuple(
+        exported_term(
+            key,
+            graph.nodes[key],
+            urls,
+            translations.counterparts(key) if graph.nodes[key].id == key else (),
+        )
+        for key in sorted(graph.nodes)
+    )
     edges = sorted(
         {
             ExportedEdge(edge.source, edge.target, edge.kind.value)

@@ -21,6 +21,7 @@ def register(app: Sphinx) -> None:
     from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
     from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
     from sphinx_glossterm.html.theme import THEME_DIR
+    from sphinx_glossterm.html.translations import add_language_links
 
     app.add_html_theme("glossterm", str(THEME_DIR))
     # Before the exports' JSON-LD: the description comes first in the page's head.
@@ -28,6 +29,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", add_navigation)
+    app.connect("html-page-context", add_language_links)
     app.connect("html-collect-pages", collect_graph_page)
     app.connect("build-finished", write_previews)
     app.connect("build-finished", write_graph_data)

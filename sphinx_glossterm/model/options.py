@@ -135,6 +135,22 @@ OPTIONS: tuple[Option, ...] = (
         "anything else is shown as text with a warning) or 'keep' (anything else is passed "
         "through to HTML output, as myst-parser does).",
     ),
+    # Two languages: see docs/translations.md.
+    Option(
+        "glossterm_translations",
+        {},
+        (dict,),
+        "The other languages' source trees, {language: path relative to conf.py's folder}, "
+        "e.g. {'en': '../en'}: entries with the same id are counterparts.",
+    ),
+    Option(
+        "glossterm_translation_urls",
+        {},
+        (dict,),
+        "The published URL of each other language's site, {language: base URL}; without one, "
+        "the sites are sibling folders (site/de/, site/en/).",
+        rebuild="html",
+    ),
     # glossterm check --mentions: see docs/cli.md.
     Option(
         "glossterm_mention_min_length",
@@ -210,6 +226,12 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         for name in lists
         if not all(isinstance(item, str) for item in config[name])
     ]
+    for name in ("glossterm_translations", "glossterm_translation_urls"):
+        value = config[name]
+        if not isinstance(value, Mapping) or not all(
+            isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+        ):
+            problems.append((name, "must map language codes to strings"))
     try:
         section_types(config)
     except ValueError as error:

@@ -71,6 +71,8 @@ class Term:
     """The first sentence of the lead, as plain text, for previews and exports."""
     inferred: bool = False
     """The term heading had an id but no ``.term`` class and was taken as a term."""
+    translated_from: str = ""
+    """The heading's ``translated-from`` attribute: the digest of the text it translates."""
 
     @property
     def see_also(self) -> tuple[Link, ...]:

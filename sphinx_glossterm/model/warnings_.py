@@ -82,6 +82,15 @@ class GlosstermWarning(Enum):
     ROOT = "root"
     """The project has no root document, and the generated one could not be written."""
 
+    UNTRANSLATED = "untranslated"
+    """An entry has no counterpart (no entry with its id) in a ``glossterm_translations`` tree."""
+
+    TRANSLATION_OUTDATED = "translation_outdated"
+    """An entry's ``translated-from`` digest is not its counterpart's: the source has changed."""
+
+    TRANSLATIONS = "translations"
+    """A tree named by ``glossterm_translations`` is missing or cannot be read."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings`` after ``glossterm.``."""

@@ -18,6 +18,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from sphinx.util import logging
 
 from sphinx_glossterm.model.options import SectionType
+from sphinx_glossterm.model.translations import TRANSLATED_FROM
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, location, warning_kwargs
 from sphinx_glossterm.reader import nodes as gnodes
 from sphinx_glossterm.reader.inline_lines import LINE_OFFSET
@@ -140,6 +141,8 @@ class GlosstermRenderer(RawHtmlRenderMixin, TableRenderMixin, SphinxRenderer):
         self.add_line_and_source_path(entry, token)
         if token.meta.get("inferred"):
             entry[gnodes.INFERRED] = True
+        if attrs.pairs.get(TRANSLATED_FROM):
+            entry[gnodes.TRANSLATED_FROM] = attrs.pairs[TRANSLATED_FROM]
         self.update_section_level_state(entry, level)
         title = self._title(heading)
         entry += title

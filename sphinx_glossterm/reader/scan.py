@@ -33,6 +33,7 @@ from myst_parser.config.main import MdParserConfig
 from sphinx_glossterm.model.mentions import EntryProse, ProsePiece
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
+from sphinx_glossterm.model.translations import TRANSLATED_FROM
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader.gather import DIRECTIVE as INCLUDE_DIRECTIVE
 from sphinx_glossterm.reader.gather import FILE, SITE_KEY, IncludeSite
@@ -245,6 +246,7 @@ class _EntryBuilder:
     classes: tuple[str, ...]
     aliases: tuple[str, ...]
     inferred: bool = False
+    translated_from: str = ""
     directive: bool = False
     title: str = ""
     title_line: int | None = None
@@ -446,6 +448,7 @@ class _Walker(ProseReader):
             classes=tuple(name for name in attrs.classes if name != "term"),
             aliases=tuple(alias for alias in aliases if alias),
             inferred=bool(opener.meta.get("inferred")),
+            translated_from=attrs.pairs.get(TRANSLATED_FROM, ""),
         )
         outer = self.context.entry, self.context.section
         self.context.entry, self.context.section = entry, None
@@ -541,6 +544,7 @@ class _Walker(ProseReader):
                 sections=tuple(Section(s.kind, s.title, s.anchor, s.line) for s in entry.sections),
                 links=tuple(entry.links),
                 inferred=entry.inferred,
+                translated_from=entry.translated_from,
             )
         )
         for section, pieces in entry.prose:

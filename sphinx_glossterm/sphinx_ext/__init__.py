@@ -21,7 +21,14 @@ if TYPE_CHECKING:
 
 def register(app: Sphinx) -> None:
     """The options, the domain, the post-transforms and the build events."""
-    from sphinx_glossterm.sphinx_ext import config, includes, incremental, root, std_terms
+    from sphinx_glossterm.sphinx_ext import (
+        config,
+        includes,
+        incremental,
+        root,
+        std_terms,
+        translations,
+    )
     from sphinx_glossterm.sphinx_ext.backlinks import AddBacklinks
     from sphinx_glossterm.sphinx_ext.checks import run_checks
     from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain
@@ -37,10 +44,12 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", root.generate_root)
     app.connect("config-inited", includes.exclude_gathered_files)
     app.connect("env-get-outdated", includes.outdated_hosts)
+    app.connect("env-get-outdated", translations.read_other_trees)
     app.connect("env-get-outdated", incremental.remember_entries)
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-updated", std_terms.register_std_terms)
     app.connect("env-check-consistency", run_checks)
+    app.connect("env-check-consistency", translations.check_translations)
     app.connect("missing-reference", unresolved_term_link)
     # Last, after every handler that may have computed something worth keeping.
     app.connect("build-finished", save_memo, priority=900)
