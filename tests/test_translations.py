@@ -44,7 +44,7 @@ class Site:
         return (self.root / "site" / language / f"{name}.html").read_text(encoding="utf-8")
 
 
-def build_tree(root: Path, language: str, **overrides: Any) -> str:
+def build_tree(root: Path, language: str, parallel: int = 0, **overrides: Any) -> str:
     """Build ``root/<language>`` into ``root/site/<language>``; return the warnings."""
     warning = StringIO()
     with docutils_namespace():
@@ -57,6 +57,7 @@ def build_tree(root: Path, language: str, **overrides: Any) -> str:
             confoverrides=overrides,
             status=None,
             warning=warning,
+            parallel=parallel,
         )
         app.build()
     return strip_colors(warning.getvalue())
@@ -178,6 +179,16 @@ def test_an_edit_in_the_other_tree_shows_up_in_a_rebuild(tmp_path: Path) -> None
     assert '"Tool call"@en' in ttl
     # Only the pages whose counterpart changed were written again.
     assert page.stat().st_mtime_ns == untouched
+
+
+def test_a_parallel_build_links_the_same(site: Site, tmp_path: Path) -> None:
+    root = tmp_path / "glossary"
+    shutil.copytree(ROOTS / "test-languages", root)
+    warnings = build_tree(root, "en", parallel=2)
+    for name in ("Agent", "Werkzeug", "Only-English"):
+        html = (root / "site" / "en" / f"{name}.html").read_text(encoding="utf-8")
+        assert alternates(html) == alternates(site.page("en", name))
+    assert warnings.count("[glossterm.") == site.warnings["en"].count("[glossterm.") == 2
 
 
 def test_other_themes_get_the_head_links(tmp_path: Path) -> None:
