@@ -1,4 +1,4 @@
-"""One glossary in two languages: ``tests/roots/test-languages/{de,en}``, each naming the other.
+"""One glossary in two languages: ``tests/roots/test-languages-{de,en}``, each naming the other.
 
 Both trees are built into sibling folders (``site/de``, ``site/en``), as the
 docs recommend; the entry pages link their counterparts both ways, the checks
@@ -32,6 +32,7 @@ AGENT_DIGEST = "c62dcf9234f6"
 WERKZEUG_DIGEST = "b0567f531b00"
 """The digest of ``de/Werkzeug.md``; ``en/Werkzeug.md`` records an older one."""
 
+LANGUAGES = ("de", "en")
 _ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)" />')
 
 
@@ -44,13 +45,24 @@ class Site:
         return (self.root / "site" / language / f"{name}.html").read_text(encoding="utf-8")
 
 
+def copy_trees(root: Path) -> Path:
+    """Both trees side by side in ``root``, as the test roots are."""
+    for language in LANGUAGES:
+        shutil.copytree(ROOTS / f"test-languages-{language}", root / f"test-languages-{language}")
+    return root
+
+
+def tree(root: Path, language: str) -> Path:
+    return root / f"test-languages-{language}"
+
+
 def build_tree(root: Path, language: str, parallel: int = 0, **overrides: Any) -> str:
-    """Build ``root/<language>`` into ``root/site/<language>``; return the warnings."""
+    """Build the ``language`` tree into ``root/site/<language>``; return the warnings."""
     warning = StringIO()
     with docutils_namespace():
         app = Sphinx(
-            root / language,
-            root / language,
+            tree(root, language),
+            tree(root, language),
             root / "site" / language,
             root / "doctrees" / language,
             "html",
@@ -65,9 +77,8 @@ def build_tree(root: Path, language: str, parallel: int = 0, **overrides: Any) -
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("languages") / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
-    warnings = {language: build_tree(root, language) for language in ("de", "en")}
+    root = copy_trees(tmp_path_factory.mktemp("languages"))
+    warnings = {language: build_tree(root, language) for language in LANGUAGES}
     return Site(root, warnings)
 
 
@@ -98,7 +109,7 @@ def test_entry_pages_link_their_counterparts_both_ways(site: Site) -> None:
 def test_the_build_warns_about_untranslated_and_outdated_entries(site: Site) -> None:
     german, english = site.warnings["de"], site.warnings["en"]
     assert re.findall(r"(\S+\.md):\d+: WARNING: .*\[glossterm\.(\w+)\]", german) == [
-        (str(site.root / "de" / "Nur-Deutsch.md"), "untranslated")
+        (str(tree(site.root, "de") / "Nur-Deutsch.md"), "untranslated")
     ]
     found = re.findall(r"(\w+(?:-\w+)?)\.md:\d+: WARNING: (.*) \[glossterm\.(\w+)\]", english)
     assert [(name, kind) for name, _, kind in found] == [
@@ -111,8 +122,8 @@ def test_the_build_warns_about_untranslated_and_outdated_entries(site: Site) -> 
 def test_check_names_the_untranslated_entries(
     site: Site, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def findings(language: str) -> dict[str, list[tuple[str, int]]]:
-        status = main(["check", str(site.root / language), "--format", "json"])
+    def findings(language: str, *options: str) -> dict[str, list[tuple[str, int]]]:
+        status = main(["check", str(tree(site.root, language)), "--format", "json", *options])
         result = json.loads(capsys.readouterr().out)
         assert status == 1
         return {
@@ -121,6 +132,7 @@ def test_check_names_the_untranslated_entries(
         }
 
     assert findings("de") == {"untranslated": [("Nur-Deutsch.md", 1)]}
+    assert findings("de", "--full") == findings("de")
     assert findings("en") == {
         "untranslated": [("Only-English.md", 1)],
         "translation_outdated": [("Werkzeug.md", 1)],
@@ -162,12 +174,11 @@ def test_exports_carry_both_languages(site: Site) -> None:
 
 
 def test_an_edit_in_the_other_tree_shows_up_in_a_rebuild(tmp_path: Path) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
+    root = copy_trees(tmp_path)
     build_tree(root, "de")
     page = root / "site" / "de" / "Agent.html"
     untouched = page.stat().st_mtime_ns
-    english = root / "en" / "Werkzeug.md"
+    english = tree(root, "en") / "Werkzeug.md"
     english.write_text(
         english.read_text(encoding="utf-8").replace("## Tool {", "## Tool call {"),
         encoding="utf-8",
@@ -182,8 +193,7 @@ def test_an_edit_in_the_other_tree_shows_up_in_a_rebuild(tmp_path: Path) -> None
 
 
 def test_a_parallel_build_links_the_same(site: Site, tmp_path: Path) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
+    root = copy_trees(tmp_path)
     warnings = build_tree(root, "en", parallel=2)
     for name in ("Agent", "Werkzeug", "Only-English"):
         html = (root / "site" / "en" / f"{name}.html").read_text(encoding="utf-8")
@@ -192,16 +202,14 @@ def test_a_parallel_build_links_the_same(site: Site, tmp_path: Path) -> None:
 
 
 def test_other_themes_get_the_head_links(tmp_path: Path) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
+    root = copy_trees(tmp_path)
     build_tree(root, "de", html_theme="alabaster")
     html = (root / "site" / "de" / "Agent.html").read_text(encoding="utf-8")
     assert alternates(html) == {"de": "Agent.html", "en": "../en/Agent.html"}
 
 
 def test_configured_urls_replace_the_sibling_folders(tmp_path: Path) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
+    root = copy_trees(tmp_path)
     build_tree(
         root, "de", glossterm_translation_urls={"en": "https://glossary.example.org/en/latest/"}
     )
@@ -210,8 +218,7 @@ def test_configured_urls_replace_the_sibling_folders(tmp_path: Path) -> None:
 
 
 def test_a_missing_tree_is_a_warning(tmp_path: Path) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(ROOTS / "test-languages", root)
+    root = copy_trees(tmp_path)
     warnings = build_tree(root, "de", glossterm_translations={"fr": "../fr"})
     assert "glossterm_translations: the 'fr' tree" in warnings
     assert "[glossterm.translations]" in warnings
@@ -226,4 +233,4 @@ def test_digests_ignore_the_record_and_trailing_blanks() -> None:
     assert recorded_digest("de:abc", "de") == "abc"
     assert recorded_digest("abc", "de") == "abc"
     assert recorded_digest("en:abc", "de") is None
-    assert entry_digest((ROOTS / "test-languages/de/Agent.md").read_text()) == AGENT_DIGEST
+    assert entry_digest((ROOTS / "test-languages-de/Agent.md").read_text()) == AGENT_DIGEST
