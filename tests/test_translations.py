@@ -23,7 +23,14 @@ from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace
 
 from sphinx_glossterm.cli.main import main
-from sphinx_glossterm.model.translations import entry_digest, recorded_digest
+from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.model.translations import (
+    Counterpart,
+    Translations,
+    entry_digest,
+    recorded_digest,
+)
+from sphinx_glossterm.model.warnings_ import GlosstermWarning
 
 from .projects import ROOTS
 
@@ -222,6 +229,21 @@ def test_a_missing_tree_is_a_warning(tmp_path: Path) -> None:
     warnings = build_tree(root, "de", glossterm_translations={"fr": "../fr"})
     assert "glossterm_translations: the 'fr' tree" in warnings
     assert "[glossterm.translations]" in warnings
+
+
+def test_a_first_translation_is_told_the_digest_to_record() -> None:
+    original = Counterpart("de", "Agent", "Agent", "Agent", "Agent", "Agent.md", 1, "c62dcf9234f6")
+    translation = Term("Agent", "Agent", "Agent", "Agent", "Agent.md", 1, translated_from="de")
+    (finding,) = Translations({"de": [original]}).findings([translation])
+    assert finding.kind is GlosstermWarning.TRANSLATION_OUTDATED
+    assert finding.message == (
+        "the entry 'Agent' records no digest of the 'de' entry (Agent.md:1) yet: "
+        'translated-from="de:c62dcf9234f6"'
+    )
+    current = Term(
+        "Agent", "Agent", "Agent", "Agent", "Agent.md", 1, translated_from="de:c62dcf9234f6"
+    )
+    assert Translations({"de": [original]}).findings([current]) == []
 
 
 def test_digests_ignore_the_record_and_trailing_blanks() -> None:

@@ -187,7 +187,7 @@ def read_translations(
                     GlosstermWarning.TRANSLATIONS,
                     relative_path(Path(confdir, "conf.py"), settings.srcdir),
                     None,
-                    f"glossterm_translations: {error}",
+                    str(error),
                 )
             )
     return Translations(sides), problems

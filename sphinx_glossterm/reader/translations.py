@@ -17,6 +17,7 @@ from sphinx.project import Project
 from sphinx_glossterm.model.translations import Counterpart, entry_digest, entry_texts
 from sphinx_glossterm.reader.scan import ScanSettings, scan_documents
 
+OPTION = "glossterm_translations"
 ALWAYS_EXCLUDED = ("_build", "**/_build", "**/.*", ".*")
 
 
@@ -29,7 +30,7 @@ def read_tree(
 ) -> tuple[list[Counterpart], list[str]]:
     """The entries of the tree at ``srcdir`` and the paths of its Markdown files (sorted)."""
     if not srcdir.is_dir():
-        raise TreeError(f"the {language!r} tree {srcdir} is not a folder")
+        raise TreeError(f"{OPTION}: the {language!r} tree {srcdir} is not a folder")
     project = Project(srcdir, {".md": "markdown"})
     project.discover([*ALWAYS_EXCLUDED, *exclude])
     documents = [
@@ -64,5 +65,5 @@ def read_tree(
                 for term in terms
             ]
     if not counterparts:
-        raise TreeError(f"the {language!r} tree {srcdir} holds no entries")
+        raise TreeError(f"{OPTION}: the {language!r} tree {srcdir} holds no entries")
     return counterparts, [path for _, path in documents]

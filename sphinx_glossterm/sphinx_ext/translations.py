@@ -64,7 +64,7 @@ def read_other_trees(
             counterparts, _files = read_tree(srcdir, language, settings)
         except TreeError as error:
             logger.warning(
-                f"glossterm_translations: {error}",
+                str(error),
                 location=location(str(Path(app.confdir, "conf.py")), None),
                 **warning_kwargs(GlosstermWarning.TRANSLATIONS),
             )
