@@ -180,7 +180,7 @@ def read_translations(
     sides, problems = {}, []
     for language, folder in sorted(config.glossterm_translations.items()):
         try:
-            sides[language], _ = read_tree(Path(confdir, folder).resolve(), language, settings)
+            sides[language], _cache = read_tree(Path(confdir, folder).resolve(), language, settings)
         except TreeError as error:
             problems.append(
                 ReadProblem(

@@ -50,6 +50,7 @@ class GlosstermDomain(Domain):
         "includes": {},  # docname -> [((pattern, ...), (file, ...)), ...], one per directive
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
         "translations": {},  # language -> [Counterpart] of glossterm_translations' trees
+        "translation_files": {},  # language -> reader.translations.TreeCache of that tree
     }
     data_version = 6
 

@@ -58,10 +58,13 @@ def read_other_trees(
     before: dict[str, list[Counterpart]] = domain.data["translations"]
     sides: dict[str, list[Counterpart]] = {}
     settings = tree_settings(env)
+    caches = domain.data.setdefault("translation_files", {})
     for language, folder in sorted(app.config.glossterm_translations.items()):
         srcdir = Path(app.confdir, folder).resolve()
         try:
-            counterparts, _files = read_tree(srcdir, language, settings)
+            counterparts, caches[language] = read_tree(
+                srcdir, language, settings, cache=caches.get(language)
+            )
         except TreeError as error:
             logger.warning(
                 str(error),
