@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_glossterm import __version__
+from sphinx_glossterm.model.mentions import EntryProse, ProsePiece
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader.scan.settings import DocumentRecords, ReadProblem
@@ -196,12 +197,16 @@ def encode_records(records: DocumentRecords) -> tuple[Any, ...]:
         ),
         tuple(records.unknown_directives),
         records.gathers,
+        tuple(
+            (run.term_id, run.source, run.section, tuple((p.line, p.text) for p in run.pieces))
+            for run in records.prose
+        ),
     )
 
 
 def decode_records(data: tuple[Any, ...]) -> DocumentRecords:
     """The records :func:`encode_records` made ``data`` of."""
-    docname, terms, anchors, page_links, problems, unknown, gathers = data
+    docname, terms, anchors, page_links, problems, unknown, gathers, prose = data
     return DocumentRecords(
         docname=docname,
         terms=[_decode_term(term) for term in terms],
@@ -213,6 +218,10 @@ def decode_records(data: tuple[Any, ...]) -> DocumentRecords:
         ],
         unknown_directives=list(unknown),
         gathers=gathers,
+        prose=[
+            EntryProse(term_id, source, section, tuple(ProsePiece(*piece) for piece in pieces))
+            for term_id, source, section, pieces in prose
+        ],
     )
 
 

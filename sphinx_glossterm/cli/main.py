@@ -60,6 +60,10 @@ The report lists:
   dead ends        entries that link to no other entry
   components       groups of linked entries: count, sizes, the small ones
   hubs             the entries most entries link to
+  mentions         (--mentions) the first unlinked mention of each entry per
+                   section of every other entry, at file:line, matching word
+                   forms ("Agenten" for "Agent", "Embedding-Vektoren"); and
+                   the unused entries, which nobody links to or mentions
 """
 
 CHECK_EPILOG = """\
@@ -133,6 +137,12 @@ def check_parser() -> argparse.ArgumentParser:
         "(exit status 1 if there is something to fix)",
     )
     parser.add_argument(
+        "--mentions",
+        action="store_true",
+        help="also report unlinked mentions of entries in the entries' text (the first per "
+        "section) and the entries nobody links to or mentions",
+    )
+    parser.add_argument(
         "-q",
         "--quiet",
         action="store_true",
@@ -158,7 +168,15 @@ def check(argv: Sequence[str]) -> int:
     confdir: Path = (args.confdir or args.srcdir).resolve()
     try:
         cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
-        report = read(srcdir, confdir, overrides, args.jobs, full=args.full, cache_dir=cache_dir)
+        report = read(
+            srcdir,
+            confdir,
+            overrides,
+            args.jobs,
+            full=args.full,
+            cache_dir=cache_dir,
+            mentions=args.mentions,
+        )
         if args.fix or args.diff:
             fixed = fix(report, write=not args.diff, quiet=args.format == "json")
             if args.diff:
@@ -208,24 +226,27 @@ def read(
     jobs: int | None,
     full: bool,
     cache_dir: Path | None = None,
+    mentions: bool = False,
 ) -> Report:
     """The report, by the Markdown reader unless ``full`` or the project needs Sphinx.
 
     The Markdown reader keeps its per-file results in ``cache_dir`` (``None``: no cache).
+    With ``mentions``, the entries' running text is read too (by the Markdown
+    reader's tokens, whichever reader made the records).
     """
     # Imported here: the Markdown reader must not pay for importing Sphinx's application.
     if not full:
         from sphinx_glossterm.cli.read_markdown import SphinxNeededError, read_markdown
 
         try:
-            return read_markdown(srcdir, confdir, overrides, jobs, cache_dir)
+            return read_markdown(srcdir, confdir, overrides, jobs, cache_dir, mentions=mentions)
         except SphinxNeededError as reason:
             notes: tuple[str, ...] = (f"Markdown reader not used: {reason}",)
     else:
         notes = ()
     from sphinx_glossterm.cli.read_sphinx import read_project
 
-    return read_project(srcdir, confdir, overrides, jobs or 1, notes)
+    return read_project(srcdir, confdir, overrides, jobs or 1, notes, mentions=mentions)
 
 
 def serve(argv: Sequence[str]) -> int:

@@ -71,6 +71,7 @@ def report_json(report: Report) -> dict[str, Any]:
             }
             for w in report.warnings
         ],
+        **_mentions_json(report),
         "graph": {
             "orphans": report.orphans,
             "dead_ends": report.dead_ends,
@@ -103,6 +104,8 @@ def report_text(report: Report, quiet: bool = False) -> str:
     )
     # A section is its heading and its rows; quiet leaves out the empty ones.
     blocks += [lines for lines in sections if not quiet or len(lines) > 1]
+    if report.mentions is not None:
+        blocks += _mentions_text(report)
     if not quiet:
         blocks += _graph_text(report)
     blocks.append([_summary(report)])
@@ -248,6 +251,42 @@ def _graph_text(report: Report) -> list[list[str]]:
         components,
         hubs,
     ]
+
+
+def _mentions_json(report: Report) -> dict[str, Any]:
+    """``mentions`` and ``unused``: only in a report made with ``--mentions``."""
+    if report.mentions is None:
+        return {}
+    return {
+        "mentions": [
+            {
+                "file": m.source,
+                "line": m.line,
+                "entry": m.entry,
+                "section": m.section,
+                "target": m.target,
+                "text": m.text,
+                "name": m.name,
+            }
+            for m in report.mentions
+        ],
+        "unused": report.unused,
+    }
+
+
+def _mentions_text(report: Report) -> list[list[str]]:
+    mentions = report.mentions or []
+    entries = len({m.entry for m in mentions})
+    lines = [
+        f"Unlinked mentions: {_n(len(mentions), 'suggestion')} in "
+        f"{_n(entries, 'entry', 'entries')} (the first per section of each entry mentioned)"
+    ]
+    for m in mentions:
+        title = report.titles.get(m.target, "")
+        named = f" ({title})" if title and title not in (m.target, m.text) else ""
+        lines.append(f"  {_at(m.source, m.line)}: {m.text!r} -> #{m.target}{named}")
+    unused = [f"Unused: {_n(len(report.unused), 'entry', 'entries')} nobody links to or mentions"]
+    return [lines, unused + ["  " + key for key in report.unused]]
 
 
 def _runs(sizes: list[int]) -> str:

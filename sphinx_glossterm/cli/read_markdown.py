@@ -39,12 +39,22 @@ from sphinx_glossterm.model import options as glossterm_config
 from sphinx_glossterm.model.abbreviations import phrases_for
 from sphinx_glossterm.model.front_matter import apply_to_config, front_matter
 from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.model.mentions import EntryProse
+from sphinx_glossterm.model.records import relative_path
 from sphinx_glossterm.model.suggest import names_of
 from sphinx_glossterm.model.term_index import TermIndex
+from sphinx_glossterm.model.translations import Translations
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
 from sphinx_glossterm.reader.entry_rules import EntryRuleOptions
 from sphinx_glossterm.reader.gather import add_gathered_to_excludes
-from sphinx_glossterm.reader.scan.settings import DocumentRecords, ScanSettings, markdown_bodies
+from sphinx_glossterm.reader.scan import (
+    DocumentRecords,
+    ReadProblem,
+    ScanSettings,
+    markdown_bodies,
+    scan_documents,
+)
+from sphinx_glossterm.reader.translations import TreeError, read_tree
 from sphinx_glossterm.sphinx_ext.config import declare as declare_options
 
 EXTENSION = "sphinx_glossterm"
@@ -64,6 +74,7 @@ def read_markdown(
     overrides: dict[str, Any],
     jobs: int | None = None,
     cache_dir: Path | None = None,
+    mentions: bool = False,
 ) -> Report:
     """Read the project's Markdown files and return the report.
 
@@ -93,7 +104,7 @@ def read_markdown(
         raise SphinxNeededError(
             "conf.py defines setup(), which may change the sources: read with Sphinx"
         )
-    settings = scan_settings(srcdir, config)
+    settings = scan_settings(srcdir, config, prose=mentions)
     documents = find_documents(srcdir, config)
     not_markdown = sorted(path for _, path, kind in documents if kind != MARKDOWN)
     if not_markdown:
@@ -112,11 +123,21 @@ def read_markdown(
             f"directives the Markdown reader does not read ({shown}): read with Sphinx"
         )
     notes: list[str] = []
+    translations, tree_problems = read_translations(confdir, config, settings)
     docnames = {docname for docname, _, _ in documents}
     if docnames and config.root_doc not in docnames:
         notes.append(no_root_note(config.root_doc))
     names = names_of([term for records in scanned for term in records.terms])
-    report = report_of(srcdir, config, scanned, notes, rejected, cache.answers(names))
+    report = report_of(
+        srcdir,
+        config,
+        scanned,
+        notes,
+        rejected,
+        cache.answers(names),
+        mentions,
+        (translations, tree_problems),
+    )
     cache.save()
     return report
 
@@ -173,7 +194,7 @@ def read_config(confdir: Path, overrides: dict[str, Any]) -> Config:
     return config
 
 
-def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
+def scan_settings(srcdir: Path, config: Config, prose: bool = False) -> ScanSettings:
     """The scanner's view of the configuration (myst-parser's options as its parser gets them)."""
     values = {
         name: config[f"myst_{name}"]
@@ -205,7 +226,41 @@ def scan_settings(srcdir: Path, config: Config) -> ScanSettings:
         smartquotes=smartquotes_action(config),
         smartquotes_language=(config.language or "en").replace("_", "-"),
         encoding=config.source_encoding,
+        prose=prose,
     )
+
+
+def read_translations(
+    confdir: Path, config: Config, settings: ScanSettings
+) -> tuple[Translations | None, list[ReadProblem]]:
+    """The trees of ``glossterm_translations``, and a problem for each one that cannot be read."""
+    if not config.glossterm_translations:
+        return None, []
+    sides, problems = {}, []
+    for language, folder in sorted(config.glossterm_translations.items()):
+        try:
+            sides[language], _cache = read_tree(Path(confdir, folder).resolve(), language, settings)
+        except TreeError as error:
+            problems.append(
+                ReadProblem(
+                    GlosstermWarning.TRANSLATIONS,
+                    relative_path(Path(confdir, "conf.py"), settings.srcdir),
+                    None,
+                    str(error),
+                )
+            )
+    return Translations(sides), problems
+
+
+def read_prose(srcdir: Path, config: Config, docnames: Iterable[str]) -> list[EntryProse]:
+    """The running text of the entries in the Markdown documents among ``docnames``."""
+    settings = scan_settings(srcdir, config, prose=True)
+    documents = [
+        (docname, path)
+        for docname, path, kind in find_documents(srcdir, config)
+        if kind == MARKDOWN and docname in set(docnames)
+    ]
+    return [run for records in scan_documents(documents, settings) for run in records.prose]
 
 
 def smartquotes_action(config: Config) -> str:
@@ -339,6 +394,8 @@ def report_of(
     notes: list[str],
     rejected: Iterable[tuple[str, str]] = (),
     suggestions: dict[str, tuple[str, ...]] | None = None,
+    mentions: bool = False,
+    translated: tuple[Translations | None, list[ReadProblem]] = (None, []),
 ) -> Report:
     """The report from the scanned records, as :func:`.check_sphinx.report_of` from the domain's."""
     scanned = list(scanned)
@@ -356,8 +413,7 @@ def report_of(
             WARNING_TYPE,
             problem.kind.value,
         )
-        for records in scanned
-        for problem in records.problems
+        for problem in [*(p for records in scanned for p in records.problems), *translated[1]]
         if not is_suppressed_warning(WARNING_TYPE, problem.kind.value, suppressed)
     ]
     logged += [
@@ -380,5 +436,7 @@ def report_of(
         page_links=page_links,
         config=config,
         suggestions=suggestions,
+        prose=tuple(run for records in scanned for run in records.prose) if mentions else None,
+        translations=translated[0],
     )
     return build_report(records, logged, notes, MARKDOWN_READER)

@@ -94,6 +94,7 @@ def read_project(
     overrides: dict[str, Any],
     jobs: int = 1,
     notes: tuple[str, ...] = (),
+    mentions: bool = False,
 ) -> Report:
     """Read the project with the ``dummy`` builder and return the report.
 
@@ -137,15 +138,24 @@ def read_project(
                 raise ProjectError(NOT_LOADED)
             app.connect("env-get-outdated", stand_in, priority=900)
             app.build()
-            return report_of(app, warning.getvalue(), [*notes, *stand_in.notes])
+            return report_of(app, warning.getvalue(), [*notes, *stand_in.notes], mentions)
     finally:
         sys.dont_write_bytecode = writes_bytecode
 
 
-def report_of(app: Sphinx, warning_text: str, notes: list[str]) -> Report:
-    """The report on a project Sphinx has read: its glossterm domain and its warnings."""
+def report_of(app: Sphinx, warning_text: str, notes: list[str], mentions: bool = False) -> Report:
+    """The report on a project Sphinx has read: its glossterm domain and its warnings.
+
+    With ``mentions``, the entries' running text is read from the Markdown
+    documents' tokens (the doctree has no word the tokens lack).
+    """
     env = app.env
     domain = glossterm_domain(env)
+    prose = None
+    if mentions:
+        from sphinx_glossterm.cli.read_markdown import read_prose
+
+        prose = tuple(read_prose(Path(app.srcdir), env.config, env.found_docs))
     records = ProjectRecords(
         srcdir=Path(app.srcdir),
         pages=len(env.all_docs),
@@ -153,6 +163,7 @@ def report_of(app: Sphinx, warning_text: str, notes: list[str]) -> Report:
         graph=domain.graph,
         page_links=ordered_page_links(domain.page_links),
         config=env.config,
+        prose=prose,
     )
     logged = parse_warnings(warning_text, Path(app.srcdir))
     return build_report(records, logged, notes, SPHINX_READER)

@@ -19,9 +19,17 @@ from sphinx.util.logging import is_suppressed_warning
 
 from sphinx_glossterm.model.checks import Finding, broken_links, collect_findings, planned_links
 from sphinx_glossterm.model.graph import TermGraph
+from sphinx_glossterm.model.mentions import (
+    EntryProse,
+    MentionFinder,
+    MentionSuggestion,
+    find_mentions,
+    unused_entries,
+)
 from sphinx_glossterm.model.records import Link, LinkKind, Term, relative_path
 from sphinx_glossterm.model.suggest import Suggester
 from sphinx_glossterm.model.term_index import TermIndex
+from sphinx_glossterm.model.translations import Translations
 from sphinx_glossterm.model.warnings_ import WARNING_TYPE, GlosstermWarning
 
 if TYPE_CHECKING:
@@ -155,6 +163,10 @@ class Report:
     hubs: list[tuple[str, int]] = field(default_factory=list)
     records: ProjectRecords | None = field(default=None, repr=False, compare=False)
     """What the reader found (``glossterm check --fix`` edits the files from it)."""
+    mentions: list[MentionSuggestion] | None = None
+    """Unlinked mentions of entries (``--mentions``; ``None`` when not asked for)."""
+    unused: list[str] = field(default_factory=list)
+    """Entries nobody links to and no other entry mentions (``--mentions``)."""
 
     @property
     def broken_uses(self) -> int:
@@ -220,6 +232,10 @@ class ProjectRecords:
     """The project's configuration: ``suppress_warnings`` and the ``glossterm_*`` values."""
     suggestions: dict[str, tuple[str, ...]] | None = None
     """Suggestions for unknown targets known already (see :class:`~..model.suggest.Suggester`)."""
+    prose: tuple[EntryProse, ...] | None = None
+    """The entries' running text, read for ``--mentions`` (else ``None``)."""
+    translations: Translations | None = None
+    """The other languages' entries, when the checks are not in the warnings (Markdown reader)."""
 
 
 def build_report(
@@ -263,13 +279,38 @@ def build_report(
             for term_id, terms in sorted(index.duplicates.items())
         }
     findings = [f for f in collect_findings(index, page_links, config, suggest) if shown(f.kind)]
+    if records.translations is not None:
+        findings += [
+            Finding(f.source, f.line or 0, f.kind, f.message)
+            for f in records.translations.findings(index.by_id.values())
+            if shown(f.kind)
+        ]
     report.problems, report.warnings = _sort_out(findings, logged)
     report.titles = {key: term.title for key, term in graph.nodes.items()}
     report.orphans = list(graph.orphans)
     report.dead_ends = list(graph.dead_ends)
     report.components = [list(group) for group in graph.components]
     report.hubs = graph.hubs(HUBS)
+    if records.prose is not None:
+        report.mentions, report.unused = _mentions(records, page_links)
     return report
+
+
+def _mentions(
+    records: ProjectRecords, page_links: list[Link]
+) -> tuple[list[MentionSuggestion], list[str]]:
+    """The unlinked mentions and the unused entries (``--mentions``)."""
+    index, config = records.index, records.config
+    finder = MentionFinder(
+        index.by_id.values(),
+        config.language,
+        config.glossterm_mention_min_length,
+        config.glossterm_mention_stop_words,
+    )
+    suggestions = find_mentions(records.prose or (), index.by_id, finder)
+    linked = [link.target for term in index.terms for link in term.links if link.target != term.id]
+    linked += [link.target for link in page_links]
+    return suggestions, unused_entries(index.by_id.values(), linked, suggestions)
 
 
 def _broken_targets(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sphinx_glossterm.exports.site import Glossary
+from sphinx_glossterm.exports.site import ExportedTerm, Glossary
 from sphinx_glossterm.model.status import is_known_status
 
 FILENAME = "glossterm-graph.json"
@@ -32,6 +32,7 @@ def graph_data(glossary: Glossary) -> dict[str, Any]:
                 "replaced_by": entry.term.replaced_by,
                 "abbreviation": entry.term.abbreviation,
                 "expansion": entry.term.expansion,
+                **_translations(entry),
             }
             for entry in glossary.terms
         ],
@@ -39,6 +40,18 @@ def graph_data(glossary: Glossary) -> dict[str, Any]:
             {"source": edge.source, "target": edge.target, "kind": edge.kind}
             for edge in glossary.edges
         ],
+    }
+
+
+def _translations(entry: ExportedTerm) -> dict[str, Any]:
+    """``translations``: the entry's labels in the other languages, when it has counterparts."""
+    if not entry.counterparts:
+        return {}
+    return {
+        "translations": {
+            c.language: {"title": c.title, "tagline": c.tagline, "aliases": list(c.aliases)}
+            for c in entry.counterparts
+        }
     }
 
 

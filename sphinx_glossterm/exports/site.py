@@ -20,6 +20,7 @@ from sphinx.util.osutil import relative_uri
 from sphinx_glossterm.exports import iri
 from sphinx_glossterm.model.language import bcp47
 from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.model.translations import Counterpart
 from sphinx_glossterm.sphinx_ext.domain import GlosstermDomain, glossterm_domain
 
 
@@ -83,6 +84,8 @@ class ExportedTerm:
     url: str
     aliases: tuple[str, ...]
     """The aliases, without repeats and without the title itself."""
+    counterparts: tuple[Counterpart, ...] = ()
+    """The entry in the other languages (``glossterm_translations``), by language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +122,20 @@ def scheme_docname(domain: GlosstermDomain, root_doc: str) -> str:
 
 
 def exported_term(
-    key: str, term: Term, urls: SiteUrls, abbreviations: tuple[str, ...] = ()
+    key: str,
+    term: Term,
+    urls: SiteUrls,
+    abbreviations: tuple[str, ...] = (),
+    counterparts: Iterable[Counterpart] = (),
 ) -> ExportedTerm:
-    """One entry with its URL and cleaned-up aliases.
+    """One entry with its URL, cleaned-up aliases and its counterparts in other languages.
 
     The aliases include the entry's abbreviation ("LoRA" for "Low-Rank Adaptation
     (LoRA)") and ``abbreviations``, those of the stubs that lead to it.
     """
     names = (*term.aliases, term.abbreviation, *abbreviations)
     aliases = tuple(alias for alias in dict.fromkeys(names) if alias and alias != term.title)
-    return ExportedTerm(key, term, urls.term(term), aliases)
+    return ExportedTerm(key, term, urls.term(term), aliases, tuple(counterparts))
 
 
 def stub_abbreviations(terms: Iterable[Term]) -> dict[str, tuple[str, ...]]:
@@ -147,8 +154,15 @@ def collect(builder: Builder) -> Glossary:
     graph = domain.graph
     by_id = domain.index.by_id
     stubs = stub_abbreviations(domain.all_terms())
+    translations = domain.translations
     terms = tuple(
-        exported_term(key, term, urls, stubs.get(term.id, ()) if by_id.get(term.id) is term else ())
+        exported_term(
+            key,
+            term,
+            urls,
+            stubs.get(term.id, ()) if by_id.get(term.id) is term else (),
+            translations.counterparts(key) if term.id == key else (),
+        )
         for key, term in sorted(graph.nodes.items())
     )
     edges = sorted(

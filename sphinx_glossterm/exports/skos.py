@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sphinx_glossterm.exports.iri import encode
 from sphinx_glossterm.exports.site import ExportedTerm, Glossary
+from sphinx_glossterm.model.language import bcp47
 from sphinx_glossterm.model.status import RETIRED
 
 FILENAME = "glossterm.ttl"
@@ -71,6 +72,7 @@ def _concept(
         statements.append(f"skos:altLabel {labels}")
     if term.tagline:
         statements.append(f"skos:definition {literal(term.tagline, lang)}")
+    statements += counterpart_labels(entry)
     if related:
         statements.append(f"skos:related {', '.join(related)}")
     if term.status in RETIRED:
@@ -80,6 +82,21 @@ def _concept(
         if replacement:
             statements.append(f"dct:isReplacedBy {replacement}")
     return subject + " " + " ;\n    ".join(statements) + " .\n"
+
+
+def counterpart_labels(entry: ExportedTerm) -> list[str]:
+    """The labels and definitions of the entry's counterparts, tagged with their languages."""
+    statements = []
+    for counterpart in entry.counterparts:
+        tag = bcp47(counterpart.language)
+        if counterpart.title:
+            statements.append(f"skos:prefLabel {literal(counterpart.title, tag)}")
+        aliases = [alias for alias in counterpart.aliases if alias and alias != counterpart.title]
+        if aliases:
+            statements.append(f"skos:altLabel {', '.join(literal(a, tag) for a in aliases)}")
+        if counterpart.tagline:
+            statements.append(f"skos:definition {literal(counterpart.tagline, tag)}")
+    return statements
 
 
 def render(glossary: Glossary) -> str:

@@ -22,6 +22,7 @@ def register(app: Sphinx) -> None:
     from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
     from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
     from sphinx_glossterm.html.theme import THEME_DIR, use_project_title
+    from sphinx_glossterm.html.translations import add_language_links
     from sphinx_glossterm.sphinx_ext.incremental import declare_view
 
     app.add_html_theme("glossterm", str(THEME_DIR))
@@ -34,6 +35,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", use_project_title)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", add_navigation)
+    app.connect("html-page-context", add_language_links)
     app.connect("html-collect-pages", collect_graph_page)
     app.connect("build-finished", write_previews)
     app.connect("build-finished", write_graph_data)

@@ -183,6 +183,38 @@ OPTIONS: tuple[Option, ...] = (
         "Show the list of abbreviations after the A-Z index (glossterm-index) when the "
         "glossary has any and no page places it with the glossterm-abbreviations directive.",
     ),
+    # Two languages: see docs/translations.md.
+    Option(
+        "glossterm_translations",
+        {},
+        (dict,),
+        "The other languages' source trees, {language: path relative to conf.py's folder}, "
+        "e.g. {'en': '../en'}: entries with the same id are counterparts.",
+    ),
+    Option(
+        "glossterm_translation_urls",
+        {},
+        (dict,),
+        "The published URL of each other language's site, {language: base URL}; without one, "
+        "the sites are sibling folders (site/de/, site/en/).",
+        rebuild="html",
+    ),
+    # glossterm check --mentions: see docs/cli.md.
+    Option(
+        "glossterm_mention_min_length",
+        3,
+        (int,),
+        'glossterm check --mentions: names with fewer letters than this ("KI", "C") are '
+        "not looked for in the text.",
+        rebuild="",
+    ),
+    Option(
+        "glossterm_mention_stop_words",
+        [],
+        (list, tuple),
+        "glossterm check --mentions: names never suggested as links (compared ignoring case).",
+        rebuild="",
+    ),
     # PDF (LaTeX): see docs/print.md.
     Option(
         "glossterm_latex_layout",
@@ -270,12 +302,19 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         "glossterm_planned",
         "glossterm_required_sections",
         "glossterm_abbreviation_phrases",
+        "glossterm_mention_stop_words",
     )
     problems += [
         (name, "must be a list of strings")
         for name in lists
         if not all(isinstance(item, str) for item in config[name])
     ]
+    for name in ("glossterm_translations", "glossterm_translation_urls"):
+        value = config[name]
+        if not isinstance(value, Mapping) or not all(
+            isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+        ):
+            problems.append((name, "must map language codes to strings"))
     try:
         section_types(config)
     except ValueError as error:

@@ -93,6 +93,8 @@ class Term:
     """The id of the entry that explains the long form; empty when it is this entry."""
     stub: bool = False
     """The lead is only the sentence saying what the abbreviation stands for."""
+    translated_from: str = ""
+    """The heading's ``translated-from`` attribute: the digest of the text it translates."""
 
     @property
     def see_also(self) -> tuple[Link, ...]:

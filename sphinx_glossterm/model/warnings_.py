@@ -96,6 +96,15 @@ class GlosstermWarning(Enum):
     FRONT_MATTER = "front_matter"
     """A title, licence or index file named in conf.py is not in the source folder."""
 
+    UNTRANSLATED = "untranslated"
+    """An entry has no counterpart (no entry with its id) in a ``glossterm_translations`` tree."""
+
+    TRANSLATION_OUTDATED = "translation_outdated"
+    """An entry's ``translated-from`` digest is not its counterpart's: the source has changed."""
+
+    TRANSLATIONS = "translations"
+    """A tree named by ``glossterm_translations`` is missing or cannot be read."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings`` after ``glossterm.``."""

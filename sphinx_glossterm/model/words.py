@@ -67,6 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "abbreviations": "Abbreviations",
         "abbreviation": "Abbreviation",
         "expansion": "Long form",
+        "languages": "This entry in other languages",
     },
     "de": {
         "index": "Register A–Z",
@@ -127,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "abbreviations": "Abkürzungsverzeichnis",
         "abbreviation": "Abkürzung",
         "expansion": "Langform",
+        "languages": "Dieser Eintrag in anderen Sprachen",
     },
 }
 
@@ -161,6 +163,19 @@ PAGE_ABBREVIATIONS: dict[str, str] = {
     "da": "s.", "nb": "s.", "no": "s.", "sv": "s.", "fi": "s.", "pl": "s.", "cs": "s.",
 }  # fmt: skip
 """How the book abbreviates "page" before a page number (", S. 42")."""
+
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "de": "Deutsch", "en": "English", "fr": "Français", "es": "Español", "it": "Italiano",
+    "nl": "Nederlands", "pt": "Português", "pl": "Polski", "cs": "Čeština", "da": "Dansk",
+    "sv": "Svenska", "nb": "Norsk", "fi": "Suomi",
+}  # fmt: skip
+"""Each language by its own name, as a language switch shows it."""
+
+
+def language_name(language: str | None) -> str:
+    """ "Deutsch" for ``de`` or ``de_AT``; the code itself for a language not in the table."""
+    return LANGUAGE_NAMES.get(base_language(language), language or "")
 
 
 def language_code(language: str | None) -> str:

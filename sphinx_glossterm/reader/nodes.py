@@ -38,6 +38,7 @@ INFERRED = "glossterm_inferred"
 TERMINOLOGY = "glossterm_terminology"
 """On an entry: ``{"status", "replaced_by", "expansion", "sentence"}`` as written (see
 :func:`.terminology.terminology`); the domain turns them into the Term's status and abbreviation."""
+TRANSLATED_FROM = "glossterm_translated_from"
 SECTION_TYPE = "glossterm_section_type"
 TARGET_DOC = "glossterm_docname"
 TARGET_ANCHOR = "glossterm_anchor"

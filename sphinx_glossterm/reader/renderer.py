@@ -10,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from markdown_it.tree import SyntaxTreeNode
 
+from sphinx_glossterm.model.translations import TRANSLATED_FROM
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
@@ -82,7 +83,8 @@ class GlosstermRenderer(
         if token.meta.get("inferred"):
             entry[gnodes.INFERRED] = True
         entry[gnodes.TERMINOLOGY] = terminology(attrs.pairs, token.meta.get(ABBREVIATION_META))
-        entry[gnodes.TERMINOLOGY] = terminology(attrs.pairs, token.meta.get(ABBREVIATION_META))
+        if attrs.pairs.get(TRANSLATED_FROM):
+            entry[gnodes.TRANSLATED_FROM] = attrs.pairs[TRANSLATED_FROM]
         self.update_section_level_state(entry, level)
         title = self._title(heading)
         entry += title

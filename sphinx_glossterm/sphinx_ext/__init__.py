@@ -29,6 +29,7 @@ def register(app: Sphinx) -> None:
         incremental,
         root,
         std_terms,
+        translations,
     )
     from sphinx_glossterm.sphinx_ext.abbreviation_list import (
         FillAbbreviationList,
@@ -56,12 +57,14 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", root.install_generated_pages)
     app.connect("config-inited", includes.exclude_gathered_files)
     app.connect("env-get-outdated", includes.outdated_hosts)
+    app.connect("env-get-outdated", translations.read_other_trees)
     app.connect("env-get-outdated", incremental.remember_entries)
     app.connect("env-get-outdated", incremental.remove_pages_of_removed_documents)
     app.connect("env-get-updated", incremental.pages_showing_changed_entries)
     app.connect("env-updated", std_terms.register_std_terms)
     app.connect("env-before-read-docs", note_reread)
     app.connect("env-check-consistency", run_checks)
+    app.connect("env-check-consistency", translations.check_translations)
     app.connect("missing-reference", unresolved_term_link)
     # Last, after every handler that may have computed something worth keeping.
     app.connect("build-finished", save_memo, priority=900)

@@ -27,6 +27,7 @@ from sphinx_glossterm.model.graph import TermGraph
 from sphinx_glossterm.model.options import section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Section, Term, relative_path
 from sphinx_glossterm.model.term_index import TermIndex
+from sphinx_glossterm.model.translations import Counterpart, Translations
 from sphinx_glossterm.model.warnings_ import GlosstermWarning, warning_kwargs
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader import nodes as gnodes
@@ -53,6 +54,8 @@ class GlosstermDomain(Domain):
         "index_pages": {},  # docname -> True, pages holding a glossterm-index
         "includes": {},  # docname -> [((pattern, ...), (file, ...)), ...], one per directive
         "myst_links": {},  # docname -> {target, ...} of MyST pages' [text](#target) links
+        "translations": {},  # language -> [Counterpart] of glossterm_translations' trees
+        "translation_files": {},  # language -> reader.translations.TreeCache of that tree
     }
     data_version = 6
 
@@ -68,6 +71,7 @@ class GlosstermDomain(Domain):
         super().__init__(env)
         self._index: TermIndex | None = None
         self._graph: TermGraph | None = None
+        self._translations: Translations | None = None
         # What each entry showed before this build re-read files (see incremental.py).
         self.shown_before: Any = None  # an incremental.Before while a build reads
 
@@ -92,6 +96,18 @@ class GlosstermDomain(Domain):
     def page_links(self) -> dict[str, list[Link]]:
         """Term links written outside any entry, per document."""
         return self.data["links"]
+
+    @property
+    def translations(self) -> Translations:
+        """The entries of the other languages' trees (``glossterm_translations``)."""
+        if self._translations is None:
+            self._translations = Translations(self.data["translations"])
+        return self._translations
+
+    def set_translations(self, sides: dict[str, list[Counterpart]]) -> None:
+        """Keep the entries read from the other trees at the start of a build."""
+        self.data["translations"] = sides
+        self._translations = None
 
     def all_terms(self) -> list[Term]:
         """Every entry of the project, in a stable order."""
@@ -291,6 +307,7 @@ def _term_from_entry(
         summary=_first_sentence(lead),
         inferred=bool(entry.get(gnodes.INFERRED)),
         **terminology_fields(title.astext() if title is not None else "", entry),
+        translated_from=entry.get(gnodes.TRANSLATED_FROM, ""),
     )
 
 

@@ -16,8 +16,8 @@ from markdown_it.token import Token
 from sphinx_glossterm.model.records import Link, LinkKind
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
-from sphinx_glossterm.reader.inline_lines import LINE_OFFSET
 from sphinx_glossterm.reader.nesting_rule import INLINE_LIMIT, TOO_DEEP_INLINE
+from sphinx_glossterm.reader.prose import ProseReader, offset_line
 from sphinx_glossterm.reader.rawhtml.rule import COMMENT, REJECTED, UNSAFE_LINK
 from sphinx_glossterm.reader.scan.state import WalkerBase
 
@@ -29,7 +29,7 @@ _WHITESPACE = re.compile(r"\s+")
 _EDUCATED = re.compile(r"[\"'\\]|--|\.\.\.|\. \.")
 
 
-class InlineReading(WalkerBase):
+class InlineReading(ProseReader, WalkerBase):
     """Reads inline tokens: their links into the entry (or the page), their text."""
 
     @property
@@ -51,10 +51,13 @@ class InlineReading(WalkerBase):
             tuple[Token | None, str | None, int | None]
         ] = []  # (link_open, role target, line)
         current: int | None = None
+        prose = self.prose_run(title)
         for child in token.children or []:
             kind, text = "plain", ""
+            if prose is not None:
+                prose = self.note_prose(prose, child, current, block_line)
             if child.type == "link_open":
-                links.append((child, None, _offset_line(block_line, child)))
+                links.append((child, None, offset_line(block_line, child)))
                 current = len(links) - 1
                 continue
             if child.type == "link_close":
@@ -70,21 +73,21 @@ class InlineReading(WalkerBase):
             elif child.meta.get(REJECTED) and self.checks_raw_html and self.raw_html_safe:
                 self.warn(
                     GlosstermWarning.RAW_HTML,
-                    _offset_line(block_line, child),
+                    offset_line(block_line, child),
                     entry_rules.rejected_html_problem(child.meta[REJECTED]),
                 )
                 kind, text = "literal", child.content
             elif child.type == "text" and child.meta.get(UNSAFE_LINK) and self.checks_raw_html:
                 self.warn(
                     GlosstermWarning.UNSAFE_LINK,
-                    _offset_line(block_line, child),
+                    offset_line(block_line, child),
                     entry_rules.unsafe_link_problem(child.meta[UNSAFE_LINK]),
                 )
                 text = child.content
             elif child.type == "text" and child.meta.get(TOO_DEEP_INLINE):
                 self.warn(
                     GlosstermWarning.NESTING,
-                    _offset_line(block_line, child),
+                    offset_line(block_line, child),
                     entry_rules.too_deep_inline_problem(INLINE_LIMIT),
                 )
                 text = child.content
@@ -179,11 +182,6 @@ class InlineReading(WalkerBase):
         kind_name = section.kind if section is not None else None
         kind = entry_rules.link_kind(kind_name, self.settings.section_types)
         entry.links.append(Link(target, label, kind, context.source, line, kind_name or None))
-
-
-def _offset_line(block_line: int | None, token: Token) -> int | None:
-    offset = token.meta.get(LINE_OFFSET) if token.meta else None
-    return block_line + offset if block_line and offset else block_line
 
 
 def _role_text(token: Token) -> tuple[str, str | None]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from myst_parser.config.main import MdParserConfig
 
+from sphinx_glossterm.model.mentions import EntryProse
 from sphinx_glossterm.model.options import SectionType
 from sphinx_glossterm.model.records import Link, Term
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
@@ -79,6 +80,8 @@ class ScanSettings:
     """Sphinx's ``smartquotes_action`` when smart quotes apply to this project, else empty."""
     smartquotes_language: str = "en"
     encoding: str = "utf-8-sig"
+    prose: bool = False
+    """Keep the entries' running text (:attr:`DocumentRecords.prose`) for ``check --mentions``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class DocumentRecords:
     problems: list[ReadProblem] = field(default_factory=list)
     unknown_directives: list[str] = field(default_factory=list)
     """Directives whose body the reader cannot tell is Markdown (``name at file:line``)."""
+    prose: list[EntryProse] = field(default_factory=list)
+    """The entries' running text outside code, links and headings (with ``ScanSettings.prose``)."""
     gathers: bool = False
     """Whether the document gathers files (``glossterm-include``): its records depend on
     more than its own text, so the check's cache does not keep them."""

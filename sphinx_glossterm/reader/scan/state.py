@@ -14,6 +14,7 @@ from docutils.nodes import make_id
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sphinx_glossterm.model.mentions import ProsePiece
 from sphinx_glossterm.model.records import Link
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
@@ -33,6 +34,7 @@ class EntryBuilder:
     classes: tuple[str, ...]
     aliases: tuple[str, ...]
     inferred: bool = False
+    translated_from: str = ""
     directive: bool = False
     declared: dict[str, object] = field(default_factory=lambda: terminology({}))
     """Status, replacement and abbreviation as written (:func:`.terminology.terminology`)."""
@@ -41,6 +43,8 @@ class EntryBuilder:
     has_lead: bool = False
     sections: list[SectionBuilder] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    prose: list[tuple[SectionBuilder | None, list[ProsePiece]]] = field(default_factory=list)
+    """Runs of running text, each with the section it is in (``None``: the lead)."""
 
 
 @dataclass

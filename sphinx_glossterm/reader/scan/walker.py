@@ -17,7 +17,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sphinx_glossterm.model.abbreviations import abbreviation_fields
+from sphinx_glossterm.model.mentions import EntryProse
 from sphinx_glossterm.model.records import Section, Term, relative_path
+from sphinx_glossterm.model.translations import TRANSLATED_FROM
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 from sphinx_glossterm.reader import entry_rules
 from sphinx_glossterm.reader.gather import FILE, SITE_KEY, IncludeSite
@@ -186,6 +188,7 @@ class Walker(InlineReading, DirectiveReading):
             aliases=entry_rules.split_aliases(attrs.pairs.get("aliases", "")),
             inferred=bool(opener.meta.get("inferred")),
             declared=terminology(attrs.pairs, opener.meta.get(ABBREVIATION_META)),
+            translated_from=attrs.pairs.get(TRANSLATED_FROM, ""),
         )
         outer = self.context.entry, self.context.section
         self.context.entry, self.context.section = entry, None
@@ -282,8 +285,18 @@ class Walker(InlineReading, DirectiveReading):
                     entry.declared["sentence"],  # type: ignore[arg-type]
                     str(entry.declared["expansion"]),
                 ),
+                translated_from=entry.translated_from,
             )
         )
+        for section, pieces in entry.prose:
+            self.records.prose.append(
+                EntryProse(
+                    term_id,
+                    entry.source,
+                    section.anchor if section is not None else "",
+                    tuple(pieces),
+                )
+            )
 
     def warn_empty(self, source: str, line: int | None, message: str) -> None:
         self.records.problems.append(ReadProblem(GlosstermWarning.EMPTY, source, line, message))

@@ -1,0 +1,4 @@
+extensions = ["sphinx_glossterm"]
+language = "de"
+html_theme = "glossterm"
+glossterm_translations = {"en": "../test-languages-en"}

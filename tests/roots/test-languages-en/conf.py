@@ -1,0 +1,4 @@
+extensions = ["sphinx_glossterm"]
+language = "en"
+html_theme = "glossterm"
+glossterm_translations = {"de": "../test-languages-de"}
