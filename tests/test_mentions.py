@@ -70,6 +70,16 @@ def test_planted_mentions_are_reported_once_per_section(
     assert status == 0
 
 
+def test_a_check_from_the_cache_reports_the_same_mentions(
+    mentions_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cache keeps each file's running text with its records."""
+    cache = str(tmp_path / "cache")
+    _, cold = check_json(capsys, str(mentions_root), "--mentions", "--cache-dir", cache)
+    _, warm = check_json(capsys, str(mentions_root), "--mentions", "--cache-dir", cache)
+    assert planted(cold) == planted(warm) == PLANTED
+
+
 def test_without_the_option_there_is_no_mention_report(
     mentions_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
