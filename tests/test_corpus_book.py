@@ -301,13 +301,16 @@ def test_index_sorted_as_the_html_index(
 
 def test_abbreviations_send_to_their_long_form(books: PdfBook) -> None:
     """The index sends each stub's abbreviation to its long form; the list pairs them."""
-    last = len(books.reader.pages) - 1
-    index = read_index(books.text(max(0, last - 15), last), INDEX_TITLE, RUNNING_HEAD)
+    pages = books.index_pages(INDEX_TITLE)
+    # poppler's text: pypdf drops the spaces of the index's body font under xelatex.
+    index = read_index(
+        "\n".join(books.page_texts[pages.start : pages.stop]), INDEX_TITLE, RUNNING_HEAD
+    )
     assert index.see["AGI"] == "Artificial General Intelligence"
     assert index.see["LoRA"] == "Low-Rank Adaptation"
     # 24 stubs and 16 "Long Form (ABBR)" titles; a see entry may wrap, so not all parse whole.
     assert len(index.see) >= 30, index.see
-    text = books.text()
+    text = "\n".join(books.page_texts)
     start = text.rindex("Abkürzungsverzeichnis")
     listing = text[start : start + 3000]
     assert re.search(r"AGI — Artificial General Intelligence, S\. \d+", listing), listing[:500]

@@ -243,8 +243,11 @@ TEX_SPECIALS = (
     "\\input{/etc/passwd}",
     "\\write18{touch pwned}",
     "100% $5 & #1 x^2 y_1 ~ {z} back\\slash",
-    "\\write18{touch pwned-tagline} 50% $x$ a&b #2",
-    "\\def\\x{y}\\x, 100% $math$ & #3",
+    # $x$ and $math$ are TeX math in the Pandoc dialect, as in Pandoc: set as math
+    # (math italic letters in the PDF's text).
+    "\\write18{touch pwned-tagline} 50% \N{MATHEMATICAL ITALIC SMALL X} a&b #2",
+    "\\def\\x{y}\\x, 100% \N{MATHEMATICAL ITALIC SMALL M}\N{MATHEMATICAL ITALIC SMALL A}"
+    "\N{MATHEMATICAL ITALIC SMALL T}\N{PLANCK CONSTANT} & #3",
     "code \\input{code} %",
     "Caption \\input{caption} 10% & $ #4 ~ {c}",
     "\\write18{cell}",
