@@ -279,3 +279,38 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
     assert "--- a/Deep-Learning.md\n+++ b/Deep-Learning.md\n" in out
     assert "-[Neural Network](#Neural-Network) |\n" in out
     assert "+[Deep Learning](#Deep-Learning) |\n" in out
+
+
+RETIRED_FILES = {
+    "Old.md": '## Old name {#Old .term status="deprecated" replaced-by="Older"}\n\nRetired.\n',
+    "Older.md": '## Older name {#Older .term status="superseded" replaced-by="New"}\n\nGone.\n',
+    "New.md": "## New name {#New .term}\n\nThe term to use.\n",
+    "User.md": (
+        "## User {#User .term}\n\n"
+        "Says [the old name](#Old) and [the new one](#New).\n\n"
+        "### See also {.seealso}\n\n"
+        "[Old name](#Old) |\n"
+        "[Index](#Index)\n"
+    ),
+}
+
+
+def test_links_to_retired_entries_are_retargeted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to a deprecated entry goes to its replacement, along the chain of them."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_glossterm"]\n', encoding="utf-8")
+    for name, text in RETIRED_FILES.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    before = report(srcdir, capsys)
+    retired = before["findings"]["retired_link"]
+    assert [(f["file"], f["line"]) for f in retired] == [("User.md", 3), ("User.md", 7)]
+    _status, out = fix(srcdir, capsys)
+    assert "fixed: 2 change(s) in 1 file(s)" in out
+    assert (srcdir / "User.md").read_text(encoding="utf-8") == RETIRED_FILES["User.md"].replace(
+        "(#Old)", "(#New)"
+    )
+    assert "retired_link" not in report(srcdir, capsys)["findings"]
+    assert_second_fix_changes_nothing(srcdir, capsys)

@@ -128,7 +128,8 @@ def check_parser() -> argparse.ArgumentParser:
         "--fix",
         action="store_true",
         help="apply the fixes a machine can make safely (see-also order, duplicates and "
-        "symmetry, the case of link targets), say what changed, then report",
+        "symmetry, the case of link targets, links to retired entries), say what changed, "
+        "then report",
     )
     parser.add_argument(
         "--diff",

@@ -4,8 +4,8 @@ A fixer is a function of the :class:`~.project.FixProject`: it changes the
 items of see-also lists or single lines, and records a
 :class:`~.project.Change` for each.  They run in the order of :data:`FIXERS`
 (targets are corrected before duplicates are looked for, items are added
-before lists are sorted).  To add a fixer (retarget a deprecated id, link a
-mention), write the function and add it to :data:`FIXERS`.
+before lists are sorted).  To add a fixer, write the function and add it to
+:data:`FIXERS`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sphinx_glossterm.cli.fix.project import FixProject
 from sphinx_glossterm.cli.fix.sources import Item
 from sphinx_glossterm.model.collation import sort_key
 from sphinx_glossterm.model.records import Term
+from sphinx_glossterm.model.status import replacement_of
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
 
 Fixer = Callable[[FixProject], None]
@@ -33,14 +34,29 @@ def link_case(project: FixProject) -> None:
         candidates = by_fold.get(target.casefold(), [])
         return candidates[0] if len(candidates) == 1 else None
 
+    _retarget(project, corrected, GlosstermWarning.UNRESOLVED)
+
+
+def retired_links(project: FixProject) -> None:
+    """A link to a deprecated or superseded entry: the entry that replaces it.
+
+    The link's text stays as written (the author may want to say it otherwise).
+    """
+    _retarget(
+        project, lambda target: replacement_of(target, project.index), GlosstermWarning.RETIRED_LINK
+    )
+
+
+def _retarget(
+    project: FixProject, corrected: Callable[[str], str | None], kind: GlosstermWarning
+) -> None:
+    """Point every link (see-also items and inline links) ``corrected`` knows better elsewhere."""
     for term in project.index.terms:
         see_also = project.see_also_of(term)
         for item in see_also.items if see_also is not None else ():
             new = corrected(item.target)
             if new is not None:
-                project.record(
-                    see_also, item.line, GlosstermWarning.UNRESOLVED, f"#{item.target} -> #{new}"
-                )
+                project.record(see_also, item.line, kind, f"#{item.target} -> #{new}")
                 item.target = new
     done: set[tuple[str, int, str]] = set()
     for link in project.links():
@@ -54,7 +70,7 @@ def link_case(project: FixProject) -> None:
             link.line or 0,
             f"](#{link.target})",
             f"](#{new})",
-            GlosstermWarning.UNRESOLVED,
+            kind,
             f"#{link.target} -> #{new}",
         )
 
@@ -143,5 +159,11 @@ def see_also_order(project: FixProject) -> None:
             )
 
 
-FIXERS: tuple[Fixer, ...] = (link_case, see_also_duplicates, see_also_symmetry, see_also_order)
+FIXERS: tuple[Fixer, ...] = (
+    link_case,
+    retired_links,
+    see_also_duplicates,
+    see_also_symmetry,
+    see_also_order,
+)
 """Every fixer, in the order they run."""
