@@ -194,3 +194,26 @@ def test_mentions_on_the_corpus(
         f"{entries} entries (average {average:.2f}, most {per_entry.most_common(1)[0][1]} in "
         f"{per_entry.most_common(1)[0][0]}), {len(result['unused'])} unused entries"
     )
+
+
+def test_fix_links_each_planted_mention_and_nothing_else(
+    mentions_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--fix --mentions``: each reported mention becomes a link with its own words."""
+    before = {path.name: path.read_text(encoding="utf-8") for path in mentions_root.glob("*.md")}
+    main(["check", str(mentions_root), "--fix", "--mentions", "-q", "--no-cache"])
+    capsys.readouterr()
+    changed: dict[tuple[str, int], str] = {}
+    for name, text in before.items():
+        after = (mentions_root / name).read_text(encoding="utf-8").splitlines()
+        for number, (old, new) in enumerate(zip(text.splitlines(), after, strict=True), 1):
+            if old != new:
+                changed[name, number] = new
+    expected: dict[tuple[str, int], list[str]] = {}
+    for file, line, _entry, target, words in PLANTED:
+        expected.setdefault((file, line), []).append(f"[{words}](#{target})")
+    assert sorted(changed) == sorted(expected)
+    for place, links in expected.items():
+        assert all(link in changed[place] for link in links), changed[place]
+    _, again = check_json(capsys, str(mentions_root), "--mentions", "--no-cache")
+    assert planted(again) == []

@@ -208,7 +208,7 @@ def fix(report: Report, write: bool, quiet: bool) -> bool:
     from sphinx_glossterm.cli.fix import plan_fixes
 
     assert report.records is not None  # every reader keeps its records
-    outcome = plan_fixes(report.records)
+    outcome = plan_fixes(report.records, report.mentions)
     if write:
         outcome.write()
     else:

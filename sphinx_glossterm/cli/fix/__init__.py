@@ -17,6 +17,7 @@ from sphinx_glossterm.cli.fix.project import Change, FileResult, FixProject
 
 if TYPE_CHECKING:
     from sphinx_glossterm.cli.report import ProjectRecords
+    from sphinx_glossterm.model.mentions import MentionSuggestion
 
 __all__ = ["FIXERS", "Change", "FixOutcome", "plan_fixes"]
 
@@ -47,7 +48,7 @@ class FixOutcome:
     def summary(self, written: bool) -> str:
         """One line per change and per file left alone, then a count."""
         lines = [
-            f"{change.source}:{change.line}: [{change.kind.value}] {change.message}"
+            f"{change.source}:{change.line}: [{change.kind}] {change.message}"
             for change in sorted(self.changes, key=lambda c: (c.source, c.line, c.message))
         ]
         for source, reasons in sorted(self.skipped.items()):
@@ -60,9 +61,15 @@ class FixOutcome:
         return "\n".join(lines) + "\n"
 
 
-def plan_fixes(records: ProjectRecords) -> FixOutcome:
-    """Run every fixer on the project; nothing is written yet."""
-    project = FixProject(records)
+def plan_fixes(
+    records: ProjectRecords, mentions: list[MentionSuggestion] | None = None
+) -> FixOutcome:
+    """Run every fixer on the project; nothing is written yet.
+
+    ``mentions`` are the unlinked mentions ``--mentions`` found: with them, the
+    first mention of an entry per section becomes a link.
+    """
+    project = FixProject(records, mentions=mentions)
     for fixer in FIXERS:
         fixer(project)
     files = project.results()

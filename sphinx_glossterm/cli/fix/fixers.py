@@ -10,6 +10,7 @@ before lists are sorted).  To add a fixer, write the function and add it to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sphinx_glossterm.cli.fix.project import FixProject
@@ -159,11 +160,59 @@ def see_also_order(project: FixProject) -> None:
             )
 
 
+_SPANS = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|<[^>]*>")
+"""What a mention may not be linked inside: code, a link (label and target), an HTML tag."""
+
+
+def mention_links(project: FixProject) -> None:
+    """(``--fix --mentions``) The first unlinked mention of an entry per section: a link.
+
+    The mention keeps its words (``[Agenten](#Agent)``).  A line where the words
+    stand more than once outside code and links is left as it is and named: the
+    fixer would have to guess which one is meant.
+    """
+    for mention in project.mentions or ():
+        line = mention.line or 0
+        current = project.line_text(mention.source, line)
+        if current is None:
+            project.skip(mention.source, f"line {line} is not in the file")
+            continue
+        places = _free_places(current, mention.text)
+        if len(places) != 1:
+            project.skip(
+                mention.source, f"line {line}: {mention.text!r} is not there once, outside links"
+            )
+            continue
+        start = places[0]
+        end = start + len(mention.text)
+        linked = f"{current[:start]}[{mention.text}](#{mention.target}){current[end:]}"
+        project.edit_line(
+            mention.source,
+            line,
+            current,
+            linked,
+            "mention",
+            f"linked {mention.text!r} to #{mention.target}",
+        )
+
+
+def _free_places(line: str, words: str) -> list[int]:
+    """Where ``words`` stand in ``line`` as whole words, outside code, links and tags."""
+    taken = [(match.start(), match.end()) for match in _SPANS.finditer(line)]
+    pattern = re.compile(r"(?<![\w#\[])" + re.escape(words) + r"(?![\w\]])")
+    return [
+        match.start()
+        for match in pattern.finditer(line)
+        if not any(start <= match.start() < end for start, end in taken)
+    ]
+
+
 FIXERS: tuple[Fixer, ...] = (
     link_case,
     retired_links,
     see_also_duplicates,
     see_also_symmetry,
     see_also_order,
+    mention_links,
 )
 """Every fixer, in the order they run."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from sphinx_glossterm.cli.report import ProjectRecords
+    from sphinx_glossterm.model.mentions import MentionSuggestion
     from sphinx_glossterm.model.term_index import TermIndex
 
 
@@ -32,8 +33,8 @@ class Change:
 
     source: str
     line: int
-    kind: GlosstermWarning
-    """The finding the edit answers."""
+    kind: str
+    """The finding the edit answers: a warning subtype, or ``mention`` (``--fix --mentions``)."""
     message: str
 
 
@@ -53,6 +54,8 @@ class FixProject:
     """The records of one project and the edits the fixers plan for its files."""
 
     records: ProjectRecords
+    mentions: list[MentionSuggestion] | None = None
+    """The unlinked mentions to link (``--fix --mentions``); ``None``: none asked for."""
     changes: list[Change] = field(default_factory=list)
     skipped: dict[str, list[str]] = field(default_factory=dict)
     """Files left alone: their name and why."""
@@ -131,10 +134,10 @@ class FixProject:
         self, see_also: SeeAlsoList, line: int, kind: GlosstermWarning, message: str
     ) -> None:
         """Note a change to ``see_also`` (made by the caller)."""
-        self.changes.append(Change(see_also.source.source, line, kind, message))
+        self.changes.append(Change(see_also.source.source, line, _name(kind), message))
 
     def edit_line(
-        self, source: str, line: int, old: str, new: str, kind: GlosstermWarning, message: str
+        self, source: str, line: int, old: str, new: str, kind: GlosstermWarning | str, message: str
     ) -> None:
         """Replace ``old`` by ``new`` in line ``line`` (1-based) of ``source``."""
         text = self.file(source)
@@ -147,7 +150,14 @@ class FixProject:
             self.skip(source, f"line {line} does not read as the reader saw it")
             return
         edits[line] = current.replace(old, new)
-        self.changes.append(Change(source, line, kind, message))
+        self.changes.append(Change(source, line, _name(kind), message))
+
+    def line_text(self, source: str, line: int) -> str | None:
+        """Line ``line`` (1-based) of ``source`` with the edits planned so far; ``None`` if none."""
+        text = self.file(source)
+        if text.problem is not None or not 0 < line <= len(text.lines):
+            return None
+        return self._line_edits.get(source, {}).get(line, text.lines[line - 1])
 
     def skip(self, source: str, reason: str) -> None:
         """Leave ``source`` alone, and say why."""
@@ -209,3 +219,7 @@ class FixProject:
             see_also.written = list(see_also.items)
             see_also.written_lines = [(item.text(), item.line) for item in see_also.items]
         return see_also
+
+
+def _name(kind: GlosstermWarning | str) -> str:
+    return kind.value if isinstance(kind, GlosstermWarning) else kind
