@@ -7,11 +7,12 @@ stable order, so ``-j`` builds and serial builds print the same warnings.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sphinx_glossterm.model.collation import sort_key
+from sphinx_glossterm.model.findings import Finding
+from sphinx_glossterm.model.house_rules import house_rule_findings
 from sphinx_glossterm.model.options import is_planned, section_types
 from sphinx_glossterm.model.records import Link, LinkKind, Term
 from sphinx_glossterm.model.status import RETIRED, STATUSES, is_known_status, replacement_of
@@ -21,16 +22,6 @@ from sphinx_glossterm.model.warnings_ import GlosstermWarning
 
 if TYPE_CHECKING:
     from sphinx.config import Config
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem, at one place."""
-
-    source: str
-    line: int
-    kind: GlosstermWarning
-    message: str
 
 
 def all_links(index: TermIndex, page_links: Iterable[Link]) -> list[Link]:
@@ -300,4 +291,7 @@ def collect_findings(
         findings += see_also_symmetry(index)
     if config.glossterm_required_sections:
         findings += missing_sections(index, config.glossterm_required_sections)
+    allowed, order = config.glossterm_allowed_sections, config.glossterm_section_order
+    if allowed or order or config.glossterm_section_labels:
+        findings += house_rule_findings(index, allowed, order, config.glossterm_section_labels)
     return sorted(findings, key=lambda f: (f.source, f.line, f.kind.value, f.message))

@@ -155,6 +155,28 @@ OPTIONS: tuple[Option, ...] = (
         (list, tuple),
         "Section types every entry must have, e.g. ['explanation', 'seealso'].",
     ),
+    # House rules: see docs/checks.md.
+    Option(
+        "glossterm_allowed_sections",
+        [],
+        (list, tuple),
+        "The only section types an entry may have, e.g. ['explanation', 'haiku', 'seealso']; "
+        "empty: any.",
+    ),
+    Option(
+        "glossterm_section_order",
+        [],
+        (list, tuple),
+        "The order of the section types in an entry, e.g. ['explanation', 'haiku', "
+        "'seealso'] (types not listed may stand anywhere).",
+    ),
+    Option(
+        "glossterm_section_labels",
+        {},
+        (dict,),
+        "The headings a section type may have, {type: [label, ...]}; glossterm check --fix "
+        "writes the first for any other.",
+    ),
     Option(
         "glossterm_infer_terms",
         True,
@@ -301,6 +323,8 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         "glossterm_layout_classes",
         "glossterm_planned",
         "glossterm_required_sections",
+        "glossterm_allowed_sections",
+        "glossterm_section_order",
         "glossterm_abbreviation_phrases",
         "glossterm_mention_stop_words",
     )
@@ -319,6 +343,15 @@ def config_problems(config: Config) -> list[tuple[str, str]]:
         section_types(config)
     except ValueError as error:
         problems.append(("glossterm_section_types", str(error)))
+    labels = config.glossterm_section_labels
+    if not isinstance(labels, Mapping) or not all(
+        isinstance(kind, str)
+        and isinstance(wanted, list | tuple)
+        and wanted
+        and all(isinstance(label, str) for label in wanted)
+        for kind, wanted in labels.items()
+    ):
+        problems.append(("glossterm_section_labels", "must map section types to lists of labels"))
     return problems
 
 

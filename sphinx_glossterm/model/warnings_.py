@@ -86,6 +86,10 @@ class GlosstermWarning(Enum):
     CONFIG = "config"
     """A ``glossterm_*`` configuration value has the wrong shape."""
 
+    HOUSE_RULE = "house_rule"
+    """(opt-in) An entry breaks a house rule: a section type not allowed, sections out of
+    order, or a section heading other than the ones allowed for its type."""
+
     ROOT = "root"
     """A page the build generates (the root page, the licence page) could not be written."""
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from sphinx_glossterm.cli.fix.project import FixProject
 from sphinx_glossterm.cli.fix.sources import Item
 from sphinx_glossterm.model.collation import sort_key
+from sphinx_glossterm.model.house_rules import label_for
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.status import replacement_of
 from sphinx_glossterm.model.warnings_ import GlosstermWarning
@@ -207,12 +208,41 @@ def _free_places(line: str, words: str) -> list[int]:
     ]
 
 
+def section_labels(project: FixProject) -> None:
+    """(``glossterm_section_labels``) A section heading not allowed for its type: the first label.
+
+    Only the heading's text changes; its level and ``{...}`` attributes stay.
+    """
+    labels = project.config.glossterm_section_labels
+    if not labels:
+        return
+    for term in project.index.terms:
+        for section in term.sections:
+            wanted = label_for(section, labels)
+            if wanted is None:
+                continue
+            line = section.line or 0
+            current = project.line_text(term.source, line) or ""
+            if not current.lstrip().startswith("#") or current.count(section.title) != 1:
+                project.skip(term.source, f"line {line} is not the heading {section.title!r}")
+                continue
+            project.edit_line(
+                term.source,
+                line,
+                section.title,
+                wanted,
+                GlosstermWarning.HOUSE_RULE,
+                f"heading {section.title!r} -> {wanted!r}",
+            )
+
+
 FIXERS: tuple[Fixer, ...] = (
     link_case,
     retired_links,
     see_also_duplicates,
     see_also_symmetry,
     see_also_order,
+    section_labels,
     mention_links,
 )
 """Every fixer, in the order they run."""
