@@ -174,6 +174,33 @@ class PdfBook:
         )
         return range(first, len(texts))
 
+    def raw_text(self, pages: range) -> str:
+        """The text of ``pages`` in the order it was written (``pdftotext -raw``).
+
+        A two-column index read by layout puts some groups out of order; the
+        content stream has them as LaTeX set them.
+        """
+        pdftotext = require_tool("pdftotext")
+        first, last = pages.start + 1, pages.stop
+        result = subprocess.run(
+            [
+                pdftotext,
+                "-raw",
+                "-enc",
+                "UTF-8",
+                "-f",
+                str(first),
+                "-l",
+                str(last),
+                str(self.path),
+                "-",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.replace("\f", "\n")
+
     def text(self, first: int = 0, last: int | None = None) -> str:
         """The extracted text of pages ``first`` to ``last`` (inclusive, 0-based)."""
         last = len(self.reader.pages) - 1 if last is None else last

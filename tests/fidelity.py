@@ -30,8 +30,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # Pandoc options: the author's (`-f markdown -t html5 --shift-heading-level-by=-1`),
-# plus --mathjax so that math stays TeX source as in our output, instead of
-# Pandoc's own Unicode rendering of it (which would make `\eta` the word `η`).
+# plus --mathjax so that each formula is one element (a span of class "math")
+# that the word count leaves out, as it leaves out our MathML.
 PANDOC_ARGS = ("-f", "markdown", "-t", "html5", "--shift-heading-level-by=-1", "--mathjax")
 
 VOID_TAGS = frozenset(
@@ -46,7 +46,10 @@ BLOCK_TAGS = frozenset(
         *("table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
     }
 )
-INVISIBLE_TAGS = frozenset({"script", "style", "template", "head"})
+# MathML: formulas are compared as formulas (tests/test_math.py), not as words.
+INVISIBLE_TAGS = frozenset({"script", "style", "template", "head", "math"})
+# Pandoc's formulas (``<span class="math inline">\\(...\\)</span>`` with --mathjax).
+PANDOC_MATH_CLASS = "math"
 # Classes of elements that the extension adds and the author did not write.
 NOT_CONTENT_CLASSES = frozenset({"headerlink", "glossterm-backlinks"})
 
@@ -193,7 +196,7 @@ _ENTRY_END = object()  # stands for a top-level `<hr>` in the event stream
 
 def _text_events(element: Element) -> Iterator[Element | str | object]:
     """Text of *element* in document order, with term headings and entry ends in between."""
-    if element.tag in INVISIBLE_TAGS:
+    if element.tag in INVISIBLE_TAGS or element.has_class(PANDOC_MATH_CLASS):
         return
     if _is_heading(element) and element.has_class("term"):
         yield element

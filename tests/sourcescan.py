@@ -111,6 +111,22 @@ def link_uses(text: str) -> list[LinkUse]:
     return uses
 
 
+_STUB_RE = re.compile(
+    r"\*\*[^*]+\*\* (?:steht für|stands for|Abkürzung für) \W*"
+    r"\[(?P<label>[^\]]+)\]\(#(?P<target>[^)]+)\)\W*"
+)
+
+
+@dataclass(frozen=True)
+class Stub:
+    """An abbreviation stub: its title (the abbreviation), id, long form and its entry's id."""
+
+    title: str
+    id: str
+    label: str
+    target: str
+
+
 @dataclass
 class Corpus:
     """What the scanners find in a folder of term documents (``*.md`` only)."""
@@ -132,6 +148,33 @@ class Corpus:
             for ident in declared_ids(text):
                 result.setdefault(ident, []).append(name)
         return result
+
+    def stub_targets(self) -> dict[str, str]:
+        """Abbreviation stubs: id -> the id of the entry they stand for."""
+        return {stub.id: stub.target for stub in self.stubs()}
+
+    def stubs(self) -> list[Stub]:
+        """Abbreviation stubs whose long form is an entry, in file order.
+
+        A stub's text is one sentence, ``**AGI** steht für "[Long form](#Target)".``
+        (or "stands for", "Abkürzung für"); the build sends links to the stub there.
+        """
+        stubs: list[Stub] = []
+        for text in self.files.values():
+            lines = text.splitlines()
+            # A file's first heading with an id is its term heading even without .term.
+            first = [h for h in headings(text)[:1] if h.id and h.level in (2, 3)]
+            for heading in term_headings(text) or first:
+                lead: list[str] = []
+                for line in lines[heading.line :]:
+                    if line.startswith("#") or line.strip() == "----":
+                        break
+                    if line.strip():
+                        lead.append(line.strip())
+                match = _STUB_RE.fullmatch(" ".join(lead))
+                if heading.id and match and match["target"] in self.declared():
+                    stubs.append(Stub(heading.title, heading.id, match["label"], match["target"]))
+        return stubs
 
     def unresolved_links(
         self, ignore: frozenset[str] = frozenset({"Index"})
