@@ -13,7 +13,6 @@ caller reads it with Sphinx instead (:class:`SphinxNeededError` says why).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,6 +34,7 @@ from sphinx_glossterm.cli.report import (
     build_report,
     no_root_note,
 )
+from sphinx_glossterm.cli.scan_jobs import scan_in_processes
 from sphinx_glossterm.model import options as glossterm_config
 from sphinx_glossterm.model.abbreviations import phrases_for
 from sphinx_glossterm.model.front_matter import apply_to_config, front_matter
@@ -52,7 +52,6 @@ from sphinx_glossterm.reader.scan import (
     ReadProblem,
     ScanSettings,
     markdown_bodies,
-    scan_documents,
 )
 from sphinx_glossterm.reader.translations import TreeError, read_tree
 from sphinx_glossterm.sphinx_ext.config import declare as declare_options
@@ -254,6 +253,8 @@ def read_translations(
 
 def read_prose(srcdir: Path, config: Config, docnames: Iterable[str]) -> list[EntryProse]:
     """The running text of the entries in the Markdown documents among ``docnames``."""
+    from sphinx_glossterm.reader.scan.walker import scan_documents
+
     settings = scan_settings(srcdir, config, prose=True)
     documents = [
         (docname, path)
@@ -320,7 +321,8 @@ def _scan(
 ) -> list[DocumentRecords]:
     """The records of the documents: from the cache where a document is unchanged.
 
-    The others are scanned, in ``jobs`` processes if asked to (see :func:`_scan_all`).
+    The others are scanned, in ``jobs`` processes if asked to
+    (see :func:`.scan_jobs.scan_in_processes`).
     """
     found: dict[str, DocumentRecords] = {}
     missing: list[tuple[str, str]] = []
@@ -338,7 +340,7 @@ def _scan(
         else:
             missing.append((docname, relative))
     paths = dict(missing)
-    for records in _scan_all(missing, settings, jobs) if missing else ():
+    for records in scan_in_processes(missing, settings, jobs) if missing else ():
         found[records.docname] = records
         relative = paths[records.docname]
         if relative in digests and not records.gathers and not _unreadable(records):
@@ -348,43 +350,6 @@ def _scan(
 
 def _unreadable(records: DocumentRecords) -> bool:
     return any(item.startswith("(unreadable") for item in records.unknown_directives)
-
-
-def _scan_all(
-    documents: Sequence[tuple[str, str]], settings: ScanSettings, jobs: int | None
-) -> list[DocumentRecords]:
-    """Scan the documents, in ``jobs`` processes (``None``: see :func:`default_jobs`)."""
-    from sphinx_glossterm.reader.scan.walker import scan_documents
-
-    jobs = jobs or default_jobs(len(documents))
-    if jobs <= 1 or len(documents) < 2 or sys.platform == "win32":
-        return scan_documents(documents, settings)
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    # Fork: the workers start with the parser's modules already imported.
-    chunks = [list(documents[number::jobs]) for number in range(jobs)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        results = list(pool.map(scan_documents, chunks, [settings] * len(chunks)))
-    by_docname = {records.docname: records for chunk in results for records in chunk}
-    return [by_docname[docname] for docname, _ in documents]
-
-
-PARALLEL_FROM = 64
-"""How many files to scan make a second process worth its start (about 0.1 s)."""
-
-
-def default_jobs(files: int) -> int:
-    """The processes a check scans ``files`` files with when ``-j`` is not given.
-
-    One per idle CPU (up to four) for a cold check of many files, else one:
-    extra processes only slow a machine whose CPUs are busy already.
-    """
-    cpus = os.cpu_count() or 1
-    if files < PARALLEL_FROM or cpus < 2 or not hasattr(os, "getloadavg"):
-        return 1
-    idle = cpus - int(os.getloadavg()[0] + 0.5)
-    return max(1, min(idle, 4, files // PARALLEL_FROM + 1))
 
 
 def report_of(

@@ -38,8 +38,13 @@ if TYPE_CHECKING:
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
-QUIET_SECONDS = 0.03
-"""After a change, wait this long for more before building (an editor's save is several events)."""
+QUIET_SECONDS = 0.06
+"""After a change, wait this long for more before building.
+
+An editor's save is several events within milliseconds; "save all", or a
+formatter rewriting the file after the save, comes tens of milliseconds
+later, and should cost one build, not one each.
+"""
 IGNORED_DIRS = ("_build", ".doctrees")
 
 SERVE_DESCRIPTION = """\

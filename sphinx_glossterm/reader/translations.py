@@ -16,7 +16,7 @@ from sphinx.project import Project
 
 from sphinx_glossterm.model.records import Term
 from sphinx_glossterm.model.translations import Counterpart, entry_digest, entry_texts
-from sphinx_glossterm.reader.scan import ScanSettings, scan_documents
+from sphinx_glossterm.reader.scan import ScanSettings
 
 OPTION = "glossterm_translations"
 ALWAYS_EXCLUDED = ("_build", "**/_build", "**/.*", ".*")
@@ -60,6 +60,9 @@ def read_tree(
         else:
             pending.append((docname, path))
     tree_settings = replace(settings, srcdir=str(srcdir), language=language, prose=False)
+    # The parser only for files that changed: a warm check imports none.
+    from sphinx_glossterm.reader.scan.walker import scan_documents
+
     for (docname, path), records in zip(
         pending, scan_documents(pending, tree_settings), strict=True
     ):

@@ -34,6 +34,7 @@ from sphinx_glossterm.reader.pandoc.heading_attrs import ATTRS_ERROR_META
 from sphinx_glossterm.reader.pandoc.identifiers import pandoc_identifier
 from sphinx_glossterm.reader.scan.directives import DirectiveReading
 from sphinx_glossterm.reader.scan.inline import InlineReading, plain_text
+from sphinx_glossterm.reader.scan.lazy_inline import parse_inline_where_read
 from sphinx_glossterm.reader.scan.settings import DocumentRecords, ReadProblem, ScanSettings
 from sphinx_glossterm.reader.scan.state import EntryBuilder, SectionBuilder
 from sphinx_glossterm.reader.terminology import terminology
@@ -61,6 +62,8 @@ class Parsers:
             md = markdown_parser(settings.md_config, settings.entry_options, pandoc)
             # The word count (myst's reading-time metadata) is no part of the records.
             md.core.ruler.disable("wordcount", ignoreInvalid=True)
+            if not settings.prose:
+                parse_inline_where_read(md)
             self._built[pandoc] = md
         return self._built[pandoc]
 
