@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,23 @@ def test_graph_frame_benchmark_reports_every_figure(tmp_path: Path) -> None:
     assert 0 < figures["first_frame_ms"] <= figures["complete_ms"]
     for key in ("layout_s", "build_s", "frame_p95_ms", "data_kib", "page_kib"):
         assert figures[key] > 0
+
+
+@pytest.mark.browser
+def test_serve_loop_benchmark_times_each_save_to_the_page(tmp_path: Path) -> None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        skip_or_fail("playwright is not installed (pip install playwright)")
+    if not Path(CHROMIUM).exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    report = tmp_path / "serve.json"
+    command = [sys.executable, str(BENCHMARKS / "serve_loop.py"), "--terms", "12"]
+    command += ["--runs", "2", "--json", str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    assert "save to page, median" in result.stdout
+    figures = json.loads(report.read_text())
+    assert len(figures["runs"]) == 2
+    assert all(seconds > 0 for seconds in figures["runs"])
+    assert figures["save_to_page_s"] == statistics.median(figures["runs"])
+    assert figures["pandoc_s"] > 0
