@@ -20,9 +20,10 @@ tokens is:
 - the inline nesting limit (:mod:`..nesting_rule`), which only a paragraph
   with that many emphasis marks can reach.
 
-Every other paragraph keeps its inline token, with no children.  Headings,
-table cells and anything not in a paragraph are parsed as always, and so is
-everything when the check reads the running text itself (``--mentions``).
+Every other paragraph keeps its inline token, with no children.  Headings
+and inline content outside paragraphs (pipe-table cells, definition terms)
+are parsed as always, and so is everything when the check reads the running
+text itself (``--mentions``).
 Sphinx's parser is never changed: the build renders every paragraph.
 """
 
