@@ -26,6 +26,8 @@ TYPEWRITER = re.compile(r"(?i)mono|txtt|courier|cmtt|lmtt|typewriter")
 CHAPTER_LABEL = re.compile(r"(?im)^\s*(kapitel|chapter)\s+\d+\s*$")
 # Sphinx's index headings for entries that start with a symbol or a digit.
 GROUP_NAMES = frozenset({"Sonderzeichen", "Symbols", "Numbers", "Zahlen"})
+# latexmk's line before each run of the LaTeX engine.
+ENGINE_RUN = re.compile(r"^Run number \d+ of rule '(?:pdf|xe|lua)latex'", re.MULTILINE)
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 LATEXMK_ARGS = ("-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", "-interaction=nonstopmode")
 _LOG_PROBLEMS = (
@@ -43,12 +45,15 @@ def require_tex(engine: str) -> None:
     require_tool(engine)
 
 
-def run_latexmk(outdir: Path, jobname: str) -> tuple[int, str, str]:
-    """Read the Docs' ``latexmk`` command in ``outdir``: (exit status, output, the .log)."""
+def run_latexmk(outdir: Path, jobname: str, *options: str) -> tuple[int, str, str]:
+    """Read the Docs' ``latexmk`` command in ``outdir``: (exit status, output, the .log).
+
+    ``options`` go to latexmk as well (``-g``: run once more though nothing changed).
+    """
     tex = [path.name for path in outdir.glob("*.tex")]
     assert len(tex) == 1, f"expected one .tex file in {outdir}, found {tex}"
     result = subprocess.run(
-        ["latexmk", *LATEXMK_ARGS, f"-jobname={jobname}", tex[0]],
+        ["latexmk", *LATEXMK_ARGS, *options, f"-jobname={jobname}", tex[0]],
         cwd=outdir,
         capture_output=True,
         text=True,

@@ -134,6 +134,8 @@ function start() {
   /** Name widths at a 100 px font, measured when first needed. */
   const nameWidth = new Float32Array(count).fill(-1);
   const measurer = document.createElement("canvas").getContext("2d");
+  // Set once: a canvas parses the font string on every assignment.
+  if (measurer) measurer.font = "100px system-ui, sans-serif";
   /** The names drawn in the last frame, in CSS pixels of the canvas. @type {LabelBox[]} */
   let labelBoxes = [];
   /** Whether the reader has moved the view (then a resize no longer refits it). */
@@ -307,7 +309,6 @@ function start() {
       const r = radius(node, v.scale) * v.scale;
       if (sx < -200 || sx > width + 200 || sy < -40 || sy > height) return;
       if (nameWidth[node.index] < 0 && measurer) {
-        measurer.font = "100px system-ui, sans-serif";
         nameWidth[node.index] = measurer.measureText(node.title).width;
       }
       const w = (nameWidth[node.index] * size) / 100 * (bold ? 1.08 : 1) + 4;
@@ -349,9 +350,11 @@ function start() {
     context.lineWidth = 3;
     context.strokeStyle = colours.surface;
     context.fillStyle = colours.text;
+    let font = "";
     placed.forEach((box, number) => {
       const bold = f !== null && number === 0 && box.title === f.title;
-      context.font = `${bold ? "bold " : ""}${size}px system-ui, sans-serif`;
+      const wanted = `${bold ? "bold " : ""}${size}px system-ui, sans-serif`;
+      if (wanted !== font) context.font = font = wanted;
       const x = box.x + box.width / 2;
       context.strokeText(box.title, x, box.y + 1);
       context.fillText(box.title, x, box.y + 1);
@@ -710,5 +713,7 @@ function start() {
   };
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+// The page runs this script right after the graph's markup, before the long
+// lists of links below it are parsed: start at once when the markup is there.
+if (document.readyState !== "loading" || document.getElementById("glossterm-graph")) start();
+else document.addEventListener("DOMContentLoaded", start);

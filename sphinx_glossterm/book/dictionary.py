@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from sphinx_glossterm.book.walk import BookNodes
     from sphinx_glossterm.model.records import Term
 
 DICTIONARY = "dictionary"
@@ -147,27 +148,27 @@ def _entry_of(unit: nodes.Node) -> nodes.section | None:
     return None
 
 
-def arrange_dictionary(
-    document: nodes.document, terms: dict[tuple[str, str], Term], docname: str
-) -> None:
+def arrange_dictionary(found: BookNodes, terms: dict[tuple[str, str], Term], docname: str) -> None:
     """Order entries A–Z under letter headings and give them dictionary headings.
 
-    ``docname`` is the root document's (the one whose doctree holds the book).
+    ``found`` holds the nodes of the book's doctree; ``docname`` is the root
+    document's (the one whose doctree holds the book).
     """
-    for start in list(document.findall(addnodes.start_of_file)):
+    for start in found.documents:
         if _entry_of(start) is not None:
             _split_document(start)
+    # Splitting moves entries into documents of their own, and keeps them.
     parents = {
         id(entry_parent): entry_parent
-        for entry in document.findall(gnodes.is_entry)
+        for entry in found.entries
         for entry_parent in [_unit_parent(entry)]
         if entry_parent is not None
     }
     for parent in parents.values():
         _order(parent, terms, docname)
-    for entry in list(document.findall(gnodes.is_entry)):
+    for entry in found.entries:
         _headings(entry)
-    for items in list(document.findall(nodes.bullet_list)):
+    for items in found.bullet_lists:
         if {gnodes.LINK_LIST_CLASS, "glossterm-backlink-list"} & set(items["classes"]):
             _run_on(items)
 

@@ -55,6 +55,30 @@ def pass_xindy_options(app: Sphinx, exception: Exception | None) -> None:
     latexmkrc.write_text(line + rc, encoding="utf-8")
 
 
+PAGE_COUNT_MARK = "# sphinx_glossterm: the page count asks for no further run"
+# LaTeX writes the number of pages to the .aux (``\gdef \@abspage@last{383}``),
+# for its last-page hook, which the book leaves unused.  The index, new in the
+# second run, changes that number and nothing else (sphinxglossterm.sty sets its
+# heading in the first run too), so latexmk would run a third time for it.
+PAGE_COUNT_IGNORED = (
+    f"{PAGE_COUNT_MARK}\n"
+    r"$hash_calc_ignore_pattern{'aux'} = '^\\\\gdef ?\\\\@abspage@last\{';"
+    "\n"
+)
+
+
+def ignore_page_count(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: latexmkrc leaves the page count out of the .aux's checksum."""
+    if exception is not None or app.builder.name != "latex":
+        return
+    latexmkrc = Path(app.outdir) / "latexmkrc"
+    if not latexmkrc.is_file():
+        return
+    rc = latexmkrc.read_text(encoding="utf-8")
+    if PAGE_COUNT_MARK not in rc:
+        latexmkrc.write_text(rc.rstrip("\n") + "\n" + PAGE_COUNT_IGNORED, encoding="utf-8")
+
+
 def _append_once(path: Path, text: str) -> None:
     if not path.is_file():
         return
@@ -76,3 +100,4 @@ def register(app: Sphinx) -> None:
     """Mend the index styles, and pass xindy its options, after every latex build."""
     app.connect("build-finished", range_dashes)
     app.connect("build-finished", pass_xindy_options)
+    app.connect("build-finished", ignore_page_count)

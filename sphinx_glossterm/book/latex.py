@@ -40,7 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.latex import CR, LaTeXTranslator
 
-from sphinx_glossterm.book import dictionary
+from sphinx_glossterm.book import dictionary, walk
 from sphinx_glossterm.book.latex_chars import CharacterSupport, support_for
 from sphinx_glossterm.model.abbreviations import resolve as resolve_stub
 from sphinx_glossterm.model.records import Term
@@ -254,25 +254,26 @@ class PrepareLatexBook(SphinxPostTransform):
         book = BookIndex(index.terms, index.by_id)
         support = support_for(self.config)
         self._dictionary = dictionary.layout_of(self.config) == dictionary.DICTIONARY
+        found = walk.gather(self.document)
         docnames = {self.env.docname}
-        for start in self.document.findall(addnodes.start_of_file):
+        for start in found.documents:
             docnames.add(start["docname"])
             # Sphinx moves a document's children here without telling them.
             for child in start.children:
                 child.parent = start
-        for entry in list(self.document.findall(gnodes.is_entry)):
+        for entry in found.entries:
             docname = gnodes.docname_of(entry, self.env.docname)
             term = book.terms.get((docname, entry[gnodes.TERM_ID]))
             self._shape_entry(entry, term, book, support)
-        for section in list(self.document.findall(nodes.section)):
+        for section in found.sections:
             if gnodes.SECTION_TYPE in section or BACKLINKS_CLASS in section["classes"]:
                 _wrap_body(section, _section_classes(section))
-        self._link_lists(docnames)
-        self._letter_targets()
+        self._link_lists(found.bullet_lists, docnames)
+        self._letter_targets(found.rubrics)
         if self.config.glossterm_latex_index_mentions:
-            self._mentions(book, support)
+            self._mentions(found.references, book, support)
         if self._dictionary:
-            dictionary.arrange_dictionary(self.document, book.terms, self.env.docname)
+            dictionary.arrange_dictionary(found, book.terms, self.env.docname)
 
     def _shape_entry(
         self, entry: nodes.section, term: Term | None, book: BookIndex, support: CharacterSupport
@@ -306,10 +307,10 @@ class PrepareLatexBook(SphinxPostTransform):
                 del entry.children[position:]
                 entry += nodes.container("", *rest, classes=[SMALL_CLASS])
 
-    def _link_lists(self, docnames: set[str]) -> None:
+    def _link_lists(self, lists: list[nodes.bullet_list], docnames: set[str]) -> None:
         abbreviation = page_abbreviation(self.config.language)
         pagerefs = self.config.glossterm_latex_pagerefs and not self.config.latex_show_pagerefs
-        for items in list(self.document.findall(nodes.bullet_list)):
+        for items in lists:
             if not LIST_CLASSES & set(items["classes"]):
                 continue
             if pagerefs:
@@ -324,16 +325,18 @@ class PrepareLatexBook(SphinxPostTransform):
                     )
             _wrap(items, [LINK_LIST_CONTAINER])
 
-    def _letter_targets(self) -> None:
+    def _letter_targets(self, rubrics: list[nodes.rubric]) -> None:
         # The A–Z list's letter bar links to its letter headings; rubrics get no label.
-        for rubric in list(self.document.findall(nodes.rubric)):
+        for rubric in rubrics:
             if "glossterm-letter" in rubric["classes"] and rubric["ids"]:
                 target = nodes.target("", "", ids=list(rubric["ids"]))
                 rubric["ids"] = []
                 rubric.parent.insert(rubric.parent.index(rubric), target)
 
-    def _mentions(self, book: BookIndex, support: CharacterSupport) -> None:
-        for reference in list(self.document.findall(nodes.reference)):
+    def _mentions(
+        self, references: list[nodes.reference], book: BookIndex, support: CharacterSupport
+    ) -> None:
+        for reference in references:
             if LINK_CLASS not in reference["classes"] or _inside_any(reference, _NO_INDEX):
                 continue
             if _in_link_list(reference):

@@ -255,10 +255,11 @@ class ReplaceUnprintableCharacters(SphinxPostTransform):
         warned: set[tuple[str, str]] = set()
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or _inside(parent, _SKIPPED):
+            # ASCII prints on every engine: most of a book's text is done here.
+            if text.isascii() or parent is None or _inside(parent, _SKIPPED):
                 continue
             mono = _inside(parent, _MONO)
-            if all(support.printable(char, mono) for char in text):
+            if all(support.printable(char, mono) for char in set(text)):
                 continue
             self._report(text, support, mono, warned)
             if mono:
