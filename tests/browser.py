@@ -16,18 +16,25 @@ from typing import Any
 from .conftest import skip_or_fail
 from .local_chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "chromium", "serve"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "chromium", "require_browser", "serve"]
+
+
+def require_browser() -> None:
+    """Skip (fail on CI) unless Playwright and Debian's Chromium are installed."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        skip_or_fail("playwright is not installed (pip install playwright)")
+    if shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
 
 
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A Playwright ``Browser`` on Debian's Chromium; skip (fail on CI) if unavailable."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    if shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists():
-        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM
-from .conftest import skip_or_fail
+from .browser import require_browser
 
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
 
@@ -112,12 +111,7 @@ def test_driver_times_only_the_check(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_graph_frame_benchmark_reports_every_figure(tmp_path: Path) -> None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require_browser()
     report = tmp_path / "graph.json"
     command = [sys.executable, str(BENCHMARKS / "graph_frame.py"), "--terms", "12"]
     command += ["--runs", "1", "--json", str(report)]
@@ -132,12 +126,7 @@ def test_graph_frame_benchmark_reports_every_figure(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_serve_loop_benchmark_times_each_save_to_the_page(tmp_path: Path) -> None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require_browser()
     report = tmp_path / "serve.json"
     command = [sys.executable, str(BENCHMARKS / "serve_loop.py"), "--terms", "12"]
     command += ["--runs", "2", "--json", str(report)]

@@ -71,19 +71,14 @@ def ignore_page_count(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: latexmkrc leaves the page count out of the .aux's checksum."""
     if exception is not None or app.builder.name != "latex":
         return
-    latexmkrc = Path(app.outdir) / "latexmkrc"
-    if not latexmkrc.is_file():
-        return
-    rc = latexmkrc.read_text(encoding="utf-8")
-    if PAGE_COUNT_MARK not in rc:
-        latexmkrc.write_text(rc.rstrip("\n") + "\n" + PAGE_COUNT_IGNORED, encoding="utf-8")
+    _append_once(Path(app.outdir) / "latexmkrc", PAGE_COUNT_IGNORED, PAGE_COUNT_MARK)
 
 
-def _append_once(path: Path, text: str) -> None:
+def _append_once(path: Path, text: str, mark: str = MARK) -> None:
     if not path.is_file():
         return
     content = path.read_text(encoding="utf-8")
-    if MARK not in content:
+    if mark not in content:
         path.write_text(content.rstrip("\n") + "\n\n" + text, encoding="utf-8")
 
 
