@@ -181,3 +181,26 @@ def test_the_settings_key_is_the_same_in_every_run_and_sees_the_settings(project
     assert first == settings_key_in_process(project, "2")
     assert first != settings_key_in_process(project, "1", "glossterm_dialect=myst")
     assert first != settings_key_in_process(project, "1", "language=de")
+
+
+def test_records_come_back_from_a_pickle_with_every_field() -> None:
+    """The environment and this cache pickle the records (``model/records.py`` reduces them)."""
+    import pickle
+
+    from sphinx_glossterm.model.records import Link, LinkKind, Section, Term
+
+    section = Section("seealso", "See also:", "see-also", 7)
+    links = (
+        Link("Pear", "pear", LinkKind.MENTION, "Apple.md", 3),
+        Link("Plum", "Plum", LinkKind.SEE_ALSO, "Apple.md", 9, "seealso"),
+    )
+    term = Term(
+        "Apple", "Apple", "Apple", "Apple", "Apple.md", 1, tagline="A fruit",
+        aliases=("Malus",), sections=(section,), links=links, status="deprecated",
+        replaced_by="Pear", abbreviation="AP", expansion="Apple", stub=True, translated_from="ab12",
+    )  # fmt: skip
+    copy = pickle.loads(pickle.dumps(term))
+    assert copy == term
+    assert copy.sections[0].label == "See also"
+    assert copy.links[1].kind is LinkKind.SEE_ALSO
+    assert pickle.loads(pickle.dumps(links[1])) == links[1]

@@ -25,6 +25,8 @@ from hypothesis import HealthCheck, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
+from sphinx_glossterm.cli.serve import WarmBuild
+
 from .editing import (
     Entry,
     Glossary,
@@ -61,8 +63,14 @@ class IncrementalEqualsClean(RuleBasedStateMachine):
         self.outdir = self.srcdir / "_build" / "html"
         self.glossary: Glossary = initial_glossary()
         self.glossary.write(self.srcdir)
-        build(self.srcdir, self.outdir, self.srcdir / "_build" / "doctrees")
+        self._build()
         self.added = 0
+
+    def _build(self) -> None:
+        build(self.srcdir, self.outdir, self.srcdir / "_build" / "doctrees")
+
+    def _clean_build(self) -> dict[str, bytes]:
+        return clean_build_of(self.srcdir, self.root / "clean")
 
     def teardown(self) -> None:
         root = getattr(self, "root", None)
@@ -74,9 +82,9 @@ class IncrementalEqualsClean(RuleBasedStateMachine):
 
     def _rebuild_and_compare(self) -> None:
         self.glossary.write(self.srcdir)
-        build(self.srcdir, self.outdir, self.srcdir / "_build" / "doctrees")
+        self._build()
         incremental = output_files(self.outdir)
-        clean = clean_build_of(self.srcdir, self.root / "clean")
+        clean = self._clean_build()
         different = differing(incremental, clean)
         if different:
             first = different[0]
@@ -175,3 +183,67 @@ IncrementalEqualsClean.TestCase.settings = settings(
     deadline=None,
 )
 test_incremental_build_equals_clean_build = IncrementalEqualsClean.TestCase
+
+
+class WarmRebuildEqualsClean(IncrementalEqualsClean):
+    """The same edits, each rebuilt by one application kept alive, as ``glossterm serve`` does.
+
+    A warm application keeps its environment and the last search index in
+    memory between builds (``html/search_index.py``), which a fresh
+    ``sphinx-build`` never sees.
+    """
+
+    def _build(self) -> None:
+        if not hasattr(self, "warm"):
+            self.warm = warm_build(self.srcdir)
+        self.warm.build()
+        assert self.warm.app is not None and self.warm.app.statuscode == 0
+
+    def _clean_build(self) -> dict[str, bytes]:
+        return warm_clean_build_of(self.srcdir, self.root / "clean")
+
+
+def warm_build(srcdir: Path) -> WarmBuild:
+    """``glossterm serve``'s builder of ``srcdir``, writing where ``editing.build`` does."""
+    warm = WarmBuild(srcdir, srcdir, srcdir / "_build" / "html", {})
+    warm.doctreedir = srcdir / "_build" / "doctrees"
+    return warm
+
+
+def warm_clean_build_of(srcdir: Path, where: Path) -> dict[str, bytes]:
+    """``editing.clean_build_of`` for a test that keeps a warm application alive.
+
+    Not through ``SphinxTestApp``: its cleanup unregisters the node classes
+    every application registered, the warm one's too.
+    """
+    shutil.rmtree(where, ignore_errors=True)
+    copy = where / "src"
+    shutil.copytree(srcdir, copy, ignore=shutil.ignore_patterns("_build"))
+    warm_build(copy).build()
+    return output_files(copy / "_build" / "html")
+
+
+WarmRebuildEqualsClean.TestCase.settings = IncrementalEqualsClean.TestCase.settings
+test_warm_rebuild_equals_clean_build = WarmRebuildEqualsClean.TestCase
+
+
+def test_a_warm_rebuild_writes_a_page_as_last_read(tmp_path: Path) -> None:
+    """A page loaded for a neighbour, then edited, then written for a neighbour again.
+
+    ``T1`` is written (not read) for ``T6``'s edit, read for its own, and
+    written again for ``T0``'s: it must keep its own edit, as in a clean build.
+    """
+    srcdir = tmp_path / "src"
+    glossary = initial_glossary()
+    glossary.write(srcdir)
+    warm = warm_build(srcdir)
+    warm.build()
+    for ident, tagline in (("T6", "Edited six"), ("T1", "Edited one"), ("T0", "Edited zero")):
+        name, number, entry = next(row for row in glossary.entries() if row[2].id == ident)
+        glossary.replace_entry(name, number, renamed(entry, tagline=tagline))
+        glossary.write(srcdir)
+        warm.build()
+    page = (srcdir / "_build" / "html" / "terms" / "T1.html").read_text(encoding="utf-8")
+    assert "Edited one" in page
+    warm_output = output_files(srcdir / "_build" / "html")
+    assert differing(warm_output, warm_clean_build_of(srcdir, tmp_path / "clean")) == []

@@ -132,6 +132,7 @@ class WarmBuild:
             self.app = None
             self.app = self._new_app(fresh=conf_changed)
         app = self.app
+        self._forget_doctrees(app)
         self._mark_outdated(app, changed)
         # The counts are per build: a warm application would add them up.
         app._warncount = 0
@@ -141,6 +142,24 @@ class WarmBuild:
         except BaseException:
             self.app = None  # Sphinx dropped its saved environment: start afresh
             raise
+
+    @staticmethod
+    def _forget_doctrees(app: Sphinx) -> None:
+        """Drop the doctrees the environment kept in memory from the last build.
+
+        Sphinx caches every doctree it loads (``env.get_doctree``) and the
+        root document's (``env.master_doctree``, read for the global toctree)
+        for the life of the environment, which in ``sphinx-build`` is one
+        build.  Kept warm, a page that was loaded in one build, then edited
+        and re-read, and is written again for a neighbour's edit, would be
+        written from the first copy: with the text from before its own edit.
+        ``sphinx.testing``'s application clears the same cache before every
+        build.
+        """
+        env = app.env
+        env._pickled_doctree_cache.clear()
+        env._write_doc_doctree_cache.clear()
+        env.__dict__.pop("master_doctree", None)
 
     @staticmethod
     def _mark_outdated(app: Sphinx, changed: Iterable[Path]) -> None:

@@ -20,7 +20,11 @@ def register(app: Sphinx) -> None:
     from sphinx_glossterm.html.meta import add_description
     from sphinx_glossterm.html.navigation import add_navigation, navigation_view
     from sphinx_glossterm.html.previews import add_page_assets, add_static_path, write_previews
-    from sphinx_glossterm.html.search_index import lighten_before_dump, lighten_indexer
+    from sphinx_glossterm.html.search_index import (
+        lighten_before_dump,
+        lighten_indexer,
+        load_index_once,
+    )
     from sphinx_glossterm.html.theme import THEME_DIR, use_project_title
     from sphinx_glossterm.html.translations import add_language_links
     from sphinx_glossterm.sphinx_ext.incremental import declare_view
@@ -39,5 +43,6 @@ def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_graph_page)
     app.connect("build-finished", write_previews)
     app.connect("build-finished", write_graph_data)
+    app.connect("builder-inited", load_index_once)
     app.connect("doctree-resolved", lighten_indexer)
     app.connect("html-collect-pages", lighten_before_dump)
