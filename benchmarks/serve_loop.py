@@ -40,8 +40,12 @@ URL_LINE = re.compile(r"serving .* on (http://\S+/) ")
 TARGETS = {"corpus": 0.10}
 """Save to page as a ratio to Pandoc's one-page build (issue 13); at 3,000 terms: 1 s."""
 SYNTHETIC_TARGET_S = 1.0
-PAUSE_S = 1.0
-"""Between two saves: the server is idle again, as between an author's saves."""
+PAUSE_S = 2.0
+"""Between two saves: the server is idle again, as between an author's saves.
+
+Half a second after a build the server collects garbage (``collect_garbage``
+in ``cli/serve.py``: 0.8 s at 3,000 entries); a save made during it waits.
+"""
 
 
 class Server:

@@ -217,3 +217,35 @@ def test_the_script_goes_before_the_last_body_end() -> None:
         b'<html><body><p>&lt;/body&gt;</p><script src="/__glossterm__/reload.js" '
         b'data-build="7"></script></body></html>'
     )
+
+
+class Cycle:
+    """An object that only the cycle collector frees: it refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_set_aside_between_builds_is_collected_at_the_next_pause() -> None:
+    import gc
+    import weakref
+
+    from sphinx_glossterm.cli.serve import collect_garbage
+
+    try:
+        garbage = Cycle()
+        gone = weakref.ref(garbage)
+        del garbage
+        survivor = Cycle()
+        collect_garbage()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0, "the survivors are not set aside"
+        # Live at one pause, garbage by the next: the next pause frees it.
+        dropped = weakref.ref(survivor)
+        del survivor
+        gc.collect()
+        assert dropped() is not None, "a frozen object was collected"  # set aside indeed
+        collect_garbage()
+        assert dropped() is None, "garbage set aside at one pause outlives the next"
+    finally:
+        gc.unfreeze()

@@ -9,6 +9,7 @@ IRI reference, so it can stand between ``<`` and ``>`` in Turtle and as an
 
 from __future__ import annotations
 
+import functools
 import string
 
 UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
@@ -28,6 +29,7 @@ def _is_ucschar(code: int) -> bool:
     return 0xE1000 <= code <= 0xEFFFD
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a page's address is encoded for every link to it
 def encode(text: str, safe: frozenset[str] = REFERENCE_SAFE) -> str:
     """``text`` with every character an IRI may not hold here percent-encoded as UTF-8."""
     parts: list[str] = []

@@ -17,13 +17,15 @@ from sphinx_glossterm.exports.site import ExportedTerm, SiteUrls
 
 # Inside <script>, "</script>" or "<!--" in a string would end or break the
 # element; JSON allows \uXXXX for any character, so these never appear raw.
-_SCRIPT_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
+_SCRIPT_ESCAPES = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
 
 
 def defined_terms(
@@ -56,7 +58,7 @@ def defined_terms(
 def script_json(data: Any) -> str:
     """``data`` as JSON that can stand inside a ``<script>`` element as it is."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+    return text.translate(_SCRIPT_ESCAPES)
 
 
 def script_element(data: Any) -> str:

@@ -6,7 +6,8 @@ Two costs of ``sphinx.search.IndexBuilder`` grow faster than the glossary:
   page is stemmed once per page.  For German, whose Snowball stemmer is pure
   Python, that was the largest single cost of writing a glossary: most words of
   an entry recur on hundreds of pages.  Stemming is a pure function of the
-  word, so the stems are kept for the whole build.
+  word, so the stems are kept for the whole build, and between the builds of
+  one builder (``glossterm serve``).
 * ``prune(docnames)`` intersects every word's set of pages with ``docnames``;
   the HTML builder passes ``env.all_docs``, a dict, and a set intersected with
   anything but a set walks all of it, so pruning costs words × pages: 10 s of
@@ -34,24 +35,34 @@ The old index is read once (:class:`IndexLoader`): Sphinx parses
 what it parsed.  A process that builds again (``glossterm serve``) does not
 parse it at all while the file is the one its last build wrote: that build's
 index is still in memory (at 3,000 entries, parsing it took over 2 s of every
-rebuild).
+rebuild).  The word tables, most of the file, are written word by word and
+kept between those builds (:mod:`sphinx_glossterm.html.search_terms`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Set
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.search import js_index
+
+from sphinx_glossterm.html.search_terms import (
+    RecordingMapping,
+    WordTable,
+    prune_observed,
+    recording,
+)
 
 
 class MemoisedStem:
-    """A search language's ``stem``, remembering every word's stem."""
+    """A search language's ``stem``, remembering every word's stem (in ``stems``, if given)."""
 
-    def __init__(self, stem: Callable[[str], str]) -> None:
+    def __init__(self, stem: Callable[[str], str], stems: dict[str, str] | None = None) -> None:
         self.stem = stem
-        self.stems: dict[str, str] = {}
+        self.stems: dict[str, str] = {} if stems is None else stems
 
     def __call__(self, word: str) -> str:
         try:
@@ -66,6 +77,9 @@ class PruneWithSet:
 
     Sphinx keeps a word whose every page was removed as ``"word": []``, which
     a clean build never writes (a deleted entry's words stay in the index).
+    With the indexer given, the word tables are pruned by
+    :func:`~sphinx_glossterm.html.search_terms.prune_observed`, which notes
+    the words that change.
     """
 
     def __init__(self, prune: Callable[[Iterable[str]], None], indexer: Any = None) -> None:
@@ -73,20 +87,26 @@ class PruneWithSet:
         self.indexer = indexer
 
     def __call__(self, docnames: Iterable[str]) -> None:
-        self.prune(docnames if isinstance(docnames, set | frozenset) else set(docnames))
+        kept = docnames if isinstance(docnames, set | frozenset) else set(docnames)
         if self.indexer is None:
-            return
-        for mapping in (self.indexer._mapping, self.indexer._title_mapping):
-            for word in [word for word, pages in mapping.items() if not pages]:
-                del mapping[word]
+            self.prune(kept)
+        else:
+            prune_observed(self.indexer, self.prune, kept)
 
 
 def lighten_indexer(app: Sphinx, *args: Any) -> None:
     """``doctree-resolved`` / ``html-collect-pages``: install both changes, once."""
     indexer = getattr(app.builder, "indexer", None)
-    if indexer is None or isinstance(indexer.prune, PruneWithSet):
+    if indexer is not None:
+        loader = getattr(app.builder, "glossterm_index_loader", None)
+        lighten(indexer, loader.stems if isinstance(loader, IndexLoader) else None)
+
+
+def lighten(indexer: Any, stems: dict[str, str] | None = None) -> None:
+    """Memoise the indexer's stems (in ``stems``, if given) and prune it with a set, once."""
+    if isinstance(indexer.prune, PruneWithSet):
         return
-    indexer.lang.stem = MemoisedStem(indexer.lang.stem)
+    indexer.lang.stem = MemoisedStem(indexer.lang.stem, stems)
     indexer.prune = PruneWithSet(indexer.prune, indexer)
 
 
@@ -109,19 +129,49 @@ _ENVIRONMENT_INDEX = (
 """The environment's attributes a new ``IndexBuilder`` starts from (Sphinx 8.2 and later)."""
 
 
+class EncodedTable:
+    """A word table that ``IndexBuilder.freeze`` hands on as JSON text (see :class:`WordTable`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 class RememberingFormat:
-    """The builder's ``indexer_format``, keeping what it last parsed for the index entries."""
+    """The builder's ``indexer_format``, keeping what it last parsed for the index entries.
+
+    It also writes the word tables :class:`IndexLoader` encoded: the rest of
+    the index is encoded by Sphinx's format with a marker in each table's
+    place, and the marker replaced by the table's text.
+    """
 
     def __init__(self, format_: Any) -> None:
         self.format = format_
         self.parsed: Any = None
+        self.encodes_tables = format_ is js_index
+        """Only Sphinx's JavaScript index is JSON; another format gets Sphinx's tables."""
 
     def load(self, stream: Any) -> Any:
         self.parsed = self.format.load(stream)
         return self.parsed
 
     def dump(self, data: Any, stream: Any) -> None:
-        self.format.dump(data, stream)
+        tables = {key: value for key, value in data.items() if isinstance(value, EncodedTable)}
+        if not tables:
+            self.format.dump(data, stream)
+            return
+        markers = {key: f"\x00glossterm word table {key}\x00" for key in tables}
+        text = self.format.dumps({**data, **markers})
+        for key, marker in markers.items():
+            encoded = json.dumps(marker)
+            if text.count(encoded) != 1:  # a title with this very text: encode it all
+                self.format.dump({**data, **_decoded(tables)}, stream)
+                return
+            text = text.replace(encoded, tables[key].text)
+        stream.write(text)
+
+
+def _decoded(tables: dict[str, EncodedTable]) -> dict[str, Any]:
+    return {key: json.loads(table.text) for key, table in tables.items()}
 
 
 class IndexLoader:
@@ -142,6 +192,12 @@ class IndexLoader:
         """The last indexer dumped, and the stamp of the file it wrote."""
         self.kept_entries: IndexEntries = {}
         """The index entries of the index read or kept, per page."""
+        self.stems: dict[str, str] = {}
+        """Every word's stem, for every build of this builder (the language is the builder's)."""
+        self.tables = (WordTable(), WordTable())
+        """``terms`` and ``titleterms`` as last written."""
+        self.encoded: tuple[Any, Any] = (None, None)
+        """The indexer's mappings the tables were last encoded from."""
 
     @property
     def path(self) -> Path:
@@ -150,6 +206,7 @@ class IndexLoader:
     def load(self, docnames: Set[str]) -> None:
         """Sphinx's ``load_indexer(docnames)``: the index of the pages not written this time."""
         indexer = self.builder.indexer
+        lighten(indexer, self.stems)
         written, self.written = self.written, None  # handed over, or stale: never used twice
         if written is not None and written[1] == _stamp(self.path):
             previous = written[0]
@@ -157,17 +214,25 @@ class IndexLoader:
                 setattr(indexer, name, getattr(previous, name))
             self.kept_entries = dict(previous._index_entries)
             indexer.prune(set(self.builder.env.all_docs).difference(docnames))
-            return
-        self.format.parsed = None
-        self.sphinx_load(docnames)
-        self.kept_entries = _entries_of(self.format.parsed)
+        else:
+            self.format.parsed = None
+            self.sphinx_load(docnames)
+            self.kept_entries = _entries_of(self.format.parsed)
+        # From here on, every page added to a word is noted (pruning notes the rest).
+        indexer._mapping = recording(indexer._mapping)
+        indexer._title_mapping = recording(indexer._title_mapping)
 
     def dump(self) -> None:
         """Sphinx's ``dump_search_index``; then keep the indexer for the next build."""
-        self.sphinx_dump()
         indexer = self.builder.indexer
         if indexer is None:
             return
+        if self.format.encodes_tables:
+            indexer.get_terms = self._encoded_tables  # freeze() asks for the tables
+        try:
+            self.sphinx_dump()
+        finally:
+            indexer.__dict__.pop("get_terms", None)
         self.written = (indexer, _stamp(self.path))
         # The environment is pickled again before the next build writes: it
         # need not carry a copy of the index that is kept here and on disk.
@@ -175,6 +240,23 @@ class IndexLoader:
         for name in _ENVIRONMENT_INDEX:
             if hasattr(env, name):
                 setattr(env, name, {})
+
+    def _encoded_tables(self, fn2index: dict[str, int]) -> tuple[EncodedTable, EncodedTable]:
+        """``IndexBuilder.get_terms``: both word tables as text, re-encoding what changed."""
+        indexer = self.builder.indexer
+        mappings = (indexer._mapping, indexer._title_mapping)
+        docnames = tuple(fn2index)  # in index order: freeze() numbers them so
+        texts = []
+        for table, mapping, encoded in zip(self.tables, mappings, self.encoded, strict=True):
+            # The changes are known only for the mapping last encoded, noted since.
+            known = mapping is encoded and isinstance(mapping, RecordingMapping)
+            texts.append(
+                table.update(mapping, docnames, fn2index, mapping.touched if known else None)
+            )
+            if isinstance(mapping, RecordingMapping):
+                mapping.touched = set()
+        self.encoded = mappings
+        return EncodedTable(texts[0]), EncodedTable(texts[1])
 
 
 def _stamp(path: Path) -> tuple[int, int]:
