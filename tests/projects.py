@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -47,6 +48,12 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
     finally:
         app.cleanup()
     return app
+
+
+def pages_written(app: SphinxTestApp) -> set[str]:
+    """The pages a build wrote, as its status lines name them (ended by ``\\r`` on a terminal)."""
+    text = strip_colors(app.status.getvalue())
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", text))
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from sphinx_glossterm.html import search_index
 
-from .projects import build
+from .projects import build, pages_written
 
 ENTRY = """\
 ## {title} {{#{id} .term}}
@@ -98,7 +98,8 @@ def test_incremental_build_keeps_the_index_entries_of_pages_not_written(tmp_path
     stamp = page.stat().st_mtime_ns + 1_000_000_000
     os.utime(page, ns=(stamp, stamp))
     app = build(tmp_path / "edited")
-    assert "Begriff-0" not in app.status.getvalue().split("writing output")[-1]
+    assert "Begriff-3" in pages_written(app)
+    assert "Begriff-0" not in pages_written(app)
     write_project(tmp_path / "clean", 6)
     clean_page = tmp_path / "clean" / "Begriff-3.md"
     clean_page.write_text(page.read_text(encoding="utf-8"), "utf-8")
@@ -112,3 +113,31 @@ def test_incremental_build_keeps_the_index_entries_of_pages_not_written(tmp_path
     assert len(clean["indexentries"]) == 6
     assert edited["indexentries"] == clean["indexentries"]
     assert edited == clean
+
+
+def test_the_next_build_stems_only_words_no_build_has_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stems are kept in the build memo: an edit's build stems only its new words."""
+    srcdir = tmp_path / "stems"
+    write_project(srcdir, 6)
+    build(srcdir)
+    for number in range(6):  # every page is written again: each links to the next
+        page = srcdir / f"Begriff-{number}.md"
+        page.write_text(page.read_text("utf-8").replace("dazu", "dazu, Neuwortprobe"), "utf-8")
+        stamp = page.stat().st_mtime_ns + 1_000_000_000
+        os.utime(page, ns=(stamp, stamp))
+    stemmed: list[str] = []
+    memo_init = search_index.MemoisedStem.__init__
+
+    def counting_init(self: search_index.MemoisedStem, stem: object, stems: object) -> None:
+        def counted(word: str) -> str:
+            stemmed.append(word)
+            return stem(word)  # type: ignore[operator]
+
+        memo_init(self, counted, stems)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index.MemoisedStem, "__init__", counting_init)
+    app = build(srcdir)
+    assert {f"Begriff-{number}" for number in range(6)} <= pages_written(app)
+    assert [word.lower() for word in stemmed] == ["neuwortprobe"]

@@ -74,6 +74,8 @@ class GlosstermDomain(Domain):
         self._translations: Translations | None = None
         # What each entry showed before this build re-read files (see incremental.py).
         self.shown_before: Any = None  # an incremental.Before while a build reads
+        # What they show after it, for the next build of a process that builds again.
+        self.shown_after: Any = None  # an incremental.Shown and PageViews, between builds
 
     # -- stored data -------------------------------------------------------------
 

@@ -210,15 +210,16 @@ def pages_with_changed_backlinks(before: Before, domain: GlosstermDomain) -> set
 def remember_entries(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """``env-get-outdated``: note what every entry shows before anything is re-read."""
+    """``env-get-outdated``: note what every entry shows before anything is re-read.
+
+    A process that builds again (``glossterm serve``) takes what the last
+    build found after reading: nothing of the records changes between the
+    end of one build's reading and the start of the next.
+    """
     domain = glossterm_domain(env)
-    domain.shown_before = Before(
-        dict(domain.terms),
-        domain.index,
-        domain.graph,
-        shown_entries(domain),
-        page_views(app, domain),
-    )
+    kept, domain.shown_after = domain.shown_after, None
+    shown, views = kept if kept is not None else (shown_entries(domain), page_views(app, domain))
+    domain.shown_before = Before(dict(domain.terms), domain.index, domain.graph, shown, views)
     return []
 
 
@@ -247,7 +248,9 @@ def pages_showing_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[st
             pages.add(docname)
     if app.config.glossterm_backlinks:
         pages |= pages_with_changed_backlinks(before, domain)
-    pages |= pages_with_changed_views(before.views, page_views(app, domain), env.found_docs)
+    views = page_views(app, domain)
+    pages |= pages_with_changed_views(before.views, views, env.found_docs)
+    domain.shown_after = (after, views)
     return sorted(pages & env.found_docs)
 
 
