@@ -43,7 +43,7 @@ pytestmark = pytest.mark.fuzz
 # Titles that move entries in dictionary order, bring new letters (or take
 # them away), share a title with another entry, or differ only by an umlaut.
 TITLES = st.sampled_from(["Aardvark", "Beta", "Zulu", "Äther", "Mu", "Omega", "Ether", "Quark"])
-TAGLINES = st.sampled_from(["", "A new tagline", "Tagline of Beta", "Short"])
+TAGLINES = st.sampled_from(["", "A new tagline", "Tagline of Beta", "Short", "Quixotic"])
 ALIASES = st.lists(st.sampled_from(["Yak", "Alias one", "Øre", "Beta"]), max_size=2, unique=True)
 # Ids of entries that exist, may exist later, or never will (broken links).
 IDS = st.sampled_from(["T0", "T1", "T3", "T5", "T7", "New-1", "New-2", "Missing"])
@@ -245,5 +245,27 @@ def test_a_warm_rebuild_writes_a_page_as_last_read(tmp_path: Path) -> None:
         warm.build()
     page = (srcdir / "_build" / "html" / "terms" / "T1.html").read_text(encoding="utf-8")
     assert "Edited one" in page
+    warm_output = output_files(srcdir / "_build" / "html")
+    assert differing(warm_output, warm_clean_build_of(srcdir, tmp_path / "clean")) == []
+
+
+def test_a_warm_rebuild_drops_the_words_an_edit_removed(tmp_path: Path) -> None:
+    """The search index of a warm build forgets a word its only page no longer has.
+
+    The word tables are kept between warm builds and re-encoded for the words
+    that changed; a word dropped from a page changes only by pruning.
+    """
+    srcdir = tmp_path / "src"
+    glossary = initial_glossary()
+    glossary.write(srcdir)
+    warm = warm_build(srcdir)
+    warm.build()
+    index = srcdir / "_build" / "html" / "searchindex.js"
+    for tagline in ("Zauberwortprobe", "Ordinary words"):
+        name, number, entry = next(row for row in glossary.entries() if row[2].id == "T1")
+        glossary.replace_entry(name, number, renamed(entry, tagline=tagline))
+        glossary.write(srcdir)
+        warm.build()
+        assert ("zauberwortprob" in index.read_text("utf-8")) is (tagline == "Zauberwortprobe")
     warm_output = output_files(srcdir / "_build" / "html")
     assert differing(warm_output, warm_clean_build_of(srcdir, tmp_path / "clean")) == []

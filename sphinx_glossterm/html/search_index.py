@@ -235,7 +235,9 @@ class IndexLoader:
             self.format.parsed = None
             self.sphinx_load(docnames)
             self.kept_entries = _entries_of(self.format.parsed)
-        # From here on, every page added to a word is noted (pruning notes the rest).
+        # From here on, every page added to a word is noted (pruning notes the
+        # rest, the words of the pages just pruned among them: the mapping
+        # kept from the last build has noted them since its tables were encoded).
         indexer._mapping = recording(indexer._mapping)
         indexer._title_mapping = recording(indexer._title_mapping)
 

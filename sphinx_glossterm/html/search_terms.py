@@ -40,11 +40,8 @@ class RecordingMapping(dict[str, set[str]]):
 
 
 def recording(mapping: dict[str, set[str]]) -> RecordingMapping:
-    """``mapping`` as a :class:`RecordingMapping` with nothing touched yet."""
-    if isinstance(mapping, RecordingMapping):
-        mapping.touched = set()
-        return mapping
-    return RecordingMapping(mapping)
+    """``mapping`` as a :class:`RecordingMapping`: itself, with what it noted, if it is one."""
+    return mapping if isinstance(mapping, RecordingMapping) else RecordingMapping(mapping)
 
 
 def prune_observed(indexer: Any, sphinx_prune: Any, docnames: Set[str]) -> None:

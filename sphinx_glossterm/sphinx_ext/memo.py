@@ -3,9 +3,10 @@
 Some results are computed from the whole glossary on every build, even when an
 edit did not touch what they depend on: the graph layout depends only on the
 entries and their links, the suggestions for a broken link only on the names
-of the entries.  An author's edit loop is mostly such builds, so these results
-are kept in ``glossterm-memo.pickle`` beside the doctrees and reused while
-their input is unchanged.  (Not in the pickled environment: Sphinx pickles it
+of the entries, a word's stem in the search index only on the word.  An
+author's edit loop is mostly such builds, so these results are kept in
+``glossterm-memo.pickle`` beside the doctrees and reused while their input is
+unchanged.  (Not in the pickled environment: Sphinx pickles it
 after reading, before the checks and the writing that compute these.)
 
 Inputs are compared by a digest of their ``repr``, so only plain data
