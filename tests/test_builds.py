@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
 import pytest
-from sphinx.util.console import strip_colors
 
 from .editing import build as build_project
 from .editing import clean_build_of, differing, initial_glossary, output_files, renamed
 from .htmlparts import parse_html
-from .projects import build, copy_root, warnings_of
+from .projects import build, copy_root, pages_written, warnings_of
 
 
 def _pages(outdir: Path) -> dict[str, bytes]:
@@ -24,8 +22,7 @@ def _pages(outdir: Path) -> dict[str, bytes]:
 
 def _written(app) -> list[str]:
     """The documents the last build wrote, from its status output."""
-    status = strip_colors(app.status.getvalue())
-    return sorted(set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)))
+    return sorted(pages_written(app))
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:

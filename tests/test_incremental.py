@@ -269,3 +269,31 @@ def test_a_warm_rebuild_drops_the_words_an_edit_removed(tmp_path: Path) -> None:
         assert ("zauberwortprob" in index.read_text("utf-8")) is (tagline == "Zauberwortprobe")
     warm_output = output_files(srcdir / "_build" / "html")
     assert differing(warm_output, warm_clean_build_of(srcdir, tmp_path / "clean")) == []
+
+
+def test_a_warm_rebuild_takes_the_views_before_reading_from_the_last_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page views after one build's reading are the next build's views before it."""
+    from sphinx_glossterm.sphinx_ext import incremental
+
+    srcdir = tmp_path / "src"
+    glossary = initial_glossary()
+    glossary.write(srcdir)
+    warm = warm_build(srcdir)
+    warm.build()
+    computed: list[int] = []
+    page_views = incremental.page_views
+
+    def counted(app: object, domain: object) -> object:
+        computed.append(1)
+        return page_views(app, domain)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "page_views", counted)
+    name, number, entry = next(row for row in glossary.entries() if row[2].id == "T1")
+    glossary.replace_entry(name, number, renamed(entry, tagline="Edited one"))
+    glossary.write(srcdir)
+    warm.build()
+    assert len(computed) == 1, "the views before reading were computed again"
+    warm_output = output_files(srcdir / "_build" / "html")
+    assert differing(warm_output, warm_clean_build_of(srcdir, tmp_path / "clean")) == []

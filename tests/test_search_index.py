@@ -38,14 +38,10 @@ def write_project(srcdir: Path, pages: int) -> None:
         )
 
 
-def test_each_word_is_stemmed_once_and_the_index_is_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pages = 6
-    write_project(tmp_path / "lighter", pages)
+def count_stemming(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words the search language's stemmer is called for (behind the memo), in order."""
     stemmed: list[str] = []
-    pruned_with: list[type] = []
-    memo_init, prune_call = search_index.MemoisedStem.__init__, search_index.PruneWithSet.__call__
+    memo_init = search_index.MemoisedStem.__init__
 
     def counting_init(self: search_index.MemoisedStem, stem: object, stems: object) -> None:
         def counted(word: str) -> str:
@@ -54,11 +50,23 @@ def test_each_word_is_stemmed_once_and_the_index_is_unchanged(
 
         memo_init(self, counted, stems)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(search_index.MemoisedStem, "__init__", counting_init)
+    return stemmed
+
+
+def test_each_word_is_stemmed_once_and_the_index_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = 6
+    write_project(tmp_path / "lighter", pages)
+    stemmed = count_stemming(monkeypatch)
+    pruned_with: list[type] = []
+    prune_call = search_index.PruneWithSet.__call__
+
     def recording_call(self: search_index.PruneWithSet, docnames: object) -> None:
         pruned_with.append(type(docnames))
         prune_call(self, docnames)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search_index.MemoisedStem, "__init__", counting_init)
     monkeypatch.setattr(search_index.PruneWithSet, "__call__", recording_call)
     build(tmp_path / "lighter")
     # Words such as "Sprachmodelle" recur on every page but reach the stemmer once.
@@ -127,17 +135,7 @@ def test_the_next_build_stems_only_words_no_build_has_seen(
         page.write_text(page.read_text("utf-8").replace("dazu", "dazu, Neuwortprobe"), "utf-8")
         stamp = page.stat().st_mtime_ns + 1_000_000_000
         os.utime(page, ns=(stamp, stamp))
-    stemmed: list[str] = []
-    memo_init = search_index.MemoisedStem.__init__
-
-    def counting_init(self: search_index.MemoisedStem, stem: object, stems: object) -> None:
-        def counted(word: str) -> str:
-            stemmed.append(word)
-            return stem(word)  # type: ignore[operator]
-
-        memo_init(self, counted, stems)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(search_index.MemoisedStem, "__init__", counting_init)
+    stemmed = count_stemming(monkeypatch)
     app = build(srcdir)
     assert {f"Begriff-{number}" for number in range(6)} <= pages_written(app)
     assert [word.lower() for word in stemmed] == ["neuwortprobe"]

@@ -120,3 +120,12 @@ def test_a_table_numbered_otherwise_is_encoded_again() -> None:
     assert table.update(mapping, ("a", "b"), {"a": 0, "b": 1}, None) == '{"wort":1}'
     # One page fewer: every number may have moved, whatever was noted.
     assert table.update(mapping, ("b",), {"b": 0}, set()) == '{"wort":0}'
+
+
+def test_pruning_drops_words_an_older_index_kept_without_pages() -> None:
+    """Sphinx alone keeps ``"word": []``; any prune removes such words, nothing dropped or not."""
+    indexer = Indexer({"kept": {"page-0"}, "stale": set()})
+    indexer._mapping = recording(indexer._mapping)
+    prune_observed(indexer, indexer.sphinx_prune, set(PAGES))
+    assert indexer._mapping == {"kept": {"page-0"}}
+    assert indexer._mapping.touched == {"stale"}

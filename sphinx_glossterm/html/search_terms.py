@@ -55,19 +55,20 @@ def prune_observed(indexer: Any, sphinx_prune: Any, docnames: Set[str]) -> None:
     """
     dropped = {docname for docname in indexer._titles if docname not in docnames}
     mappings = (indexer._mapping, indexer._title_mapping)
-    if dropped:
-        for mapping in mappings:
-            touched = mapping.touched if isinstance(mapping, RecordingMapping) else None
-            emptied = []
-            for word, pages in mapping.items():
-                if not pages.isdisjoint(dropped):
-                    pages -= dropped
-                    if touched is not None:
-                        touched.add(word)
-                    if not pages:
-                        emptied.append(word)
-            for word in emptied:
-                del mapping[word]
+    for mapping in mappings:
+        touched = mapping.touched if isinstance(mapping, RecordingMapping) else None
+        emptied = []
+        for word, pages in mapping.items():
+            if dropped and not pages.isdisjoint(dropped):
+                pages -= dropped
+                if touched is not None:
+                    touched.add(word)
+            if not pages:  # also a word an older index kept as "word": []
+                emptied.append(word)
+        for word in emptied:
+            del mapping[word]
+            if touched is not None:
+                touched.add(word)
     indexer._mapping, indexer._title_mapping = {}, {}
     try:
         sphinx_prune(docnames)
